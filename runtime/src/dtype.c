@@ -1,0 +1,90 @@
+#include "nda_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+size_t nda_itemsize(nda_dtype dt)
+{
+    switch (dt) {
+    case NDA_FLOAT64:
+    case NDA_INT64:
+        return 8;
+    case NDA_FLOAT32:
+    case NDA_INT32:
+        return 4;
+    case NDA_UINT8:
+        return 1;
+    }
+    nda__fail(NDA_EINVAL, "nda_itemsize: unknown dtype %d", (int)dt);
+    return 0;
+}
+
+double nda__load(nda_dtype dt, const char *p)
+{
+    switch (dt) {
+    case NDA_FLOAT64: {
+        double v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    case NDA_FLOAT32: {
+        float v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    case NDA_INT64: {
+        int64_t v;
+        memcpy(&v, p, sizeof v);
+        return (double)v;
+    }
+    case NDA_INT32: {
+        int32_t v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    case NDA_UINT8:
+        return (unsigned char)*p;
+    }
+    return NAN;
+}
+
+/* Float to integer conversion without undefined behaviour: truncation toward zero, NaN to 0,
+ * out-of-range values saturate (C leaves them undefined; NumPy's result is platform-specific). */
+static int64_t to_int64(double v)
+{
+    if (isnan(v))
+        return 0;
+    if (v >= 9223372036854775807.0)
+        return INT64_MAX;
+    if (v <= -9223372036854775808.0)
+        return INT64_MIN;
+    return (int64_t)v;
+}
+
+void nda__store(nda_dtype dt, char *p, double v)
+{
+    switch (dt) {
+    case NDA_FLOAT64:
+        memcpy(p, &v, sizeof v);
+        return;
+    case NDA_FLOAT32: {
+        float f = (float)v;
+        memcpy(p, &f, sizeof f);
+        return;
+    }
+    case NDA_INT64: {
+        int64_t i = to_int64(v);
+        memcpy(p, &i, sizeof i);
+        return;
+    }
+    case NDA_INT32: {
+        int64_t wide = to_int64(v);
+        int32_t i = (int32_t)(uint32_t)(uint64_t)wide; /* wraps modulo 2^32, like a C cast */
+        memcpy(p, &i, sizeof i);
+        return;
+    }
+    case NDA_UINT8:
+        *p = (char)(unsigned char)(uint64_t)to_int64(v);
+        return;
+    }
+}
