@@ -46,6 +46,7 @@ extern "C" {
 #define NDA_REGION_ROW(p, i) NDA_ANNOTATE("nda:region_index(" #p ",0," #i ")")
 #define NDA_REGION_COL(p, j) NDA_ANNOTATE("nda:region_index(" #p ",1," #j ")")
 #define NDA_REGION_TRANSPOSE(p) NDA_ANNOTATE("nda:region_transpose(" #p ")")
+#define NDA_REGION_SAME(p) NDA_ANNOTATE("nda:region_same(" #p ")")
 
 /* ---- Types -------------------------------------------------------------------------------- */
 #define NDA_MAXDIMS 8
@@ -87,7 +88,7 @@ NDA_RETURNS_FRESH nda_array *nda_wrap(void *data, nda_dtype dt, int ndim, const 
                                       const ptrdiff_t *strides);
 
 /* ---- Views -------------------------------------------------------------------------------- */
-NDA_RETURNS_VIEW(a) NDA_INSPECTS(a) nda_array *nda_view(const nda_array *a);
+NDA_RETURNS_VIEW(a) NDA_INSPECTS(a) NDA_REGION_SAME(a) nda_array *nda_view(const nda_array *a);
 NDA_RETURNS_VIEW(a)
 NDA_INSPECTS(a)
     NDA_REGION_SLICE(a, axis, start, stop,

@@ -1,0 +1,232 @@
+#define _DEFAULT_SOURCE
+#include "compdb.h"
+
+#include "util.h"
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+char *compdb_discover(void)
+{
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return NULL;
+    char *candidates[2] = {xasprintf("%s", cwd), xasprintf("%s/build", cwd)};
+    char *found = NULL;
+    for (int i = 0; i < 2 && !found; i++) {
+        char *path = xasprintf("%s/compile_commands.json", candidates[i]);
+        if (exists(path))
+            found = xstrdup(candidates[i]);
+        free(path);
+    }
+    free(candidates[0]);
+    free(candidates[1]);
+    for (char *dir = xstrdup(cwd); !found && *dir;) {
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir) {
+            free(dir);
+            break;
+        }
+        *slash = '\0';
+        char *path = xasprintf("%s/compile_commands.json", dir);
+        if (exists(path))
+            found = xstrdup(dir);
+        free(path);
+        if (found)
+            free(dir);
+    }
+    return found;
+}
+
+static bool is_code_loading(const char *arg)
+{
+    return strncmp(arg, "-fplugin", 8) == 0 || strncmp(arg, "-fpass-plugin", 13) == 0 ||
+           strcmp(arg, "-load") == 0 || strncmp(arg, "-fplugin-arg", 12) == 0;
+}
+
+int compdb_filter_args(char **args, int nargs, const char *file, bool quiet)
+{
+    int out = 0;
+    for (int i = 0; i < nargs; i++) {
+        const char *a = args[i];
+        bool xclang_load = strcmp(a, "-Xclang") == 0 && i + 1 < nargs &&
+                           (strcmp(args[i + 1], "-load") == 0 ||
+                            strncmp(args[i + 1], "-fplugin", 8) == 0 ||
+                            strncmp(args[i + 1], "-add-plugin", 11) == 0);
+        if (xclang_load || is_code_loading(a)) {
+            int skip = xclang_load ? (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0 &&
+                                              strcmp(args[i + 1], "-load") == 0
+                                          ? 4
+                                          : 2)
+                                   : (strcmp(a, "-load") == 0 ? 2 : 1);
+            if (!quiet)
+                fprintf(stderr, "viewcheck: note: %s: dropped '%s%s%s' (it loads code)\n", file,
+                        a, skip > 1 && i + 1 < nargs ? " " : "",
+                        skip > 1 && i + 1 < nargs ? args[i + 1] : "");
+            for (int k = 0; k < skip && i + k < nargs; k++)
+                free(args[i + k]);
+            i += skip - 1;
+            continue;
+        }
+        args[out++] = args[i];
+    }
+    return out;
+}
+
+static void add_job(vc_jobs *jobs, const char *file, const char *dir, char **args, int nargs)
+{
+    GROW(jobs->items, jobs->n, jobs->cap);
+    vc_job *j = &jobs->items[jobs->n++];
+    j->file = xstrdup(file);
+    j->directory = dir ? xstrdup(dir) : NULL;
+    j->args = args;
+    j->nargs = nargs;
+}
+
+/* The compiler's argv without the compiler, -c, -o X and the source file itself. */
+static char **job_args(CXCompileCommand cmd, const char *file, int *nargs)
+{
+    unsigned n = clang_CompileCommand_getNumArgs(cmd);
+    char **args = xcalloc(n + 1, sizeof *args);
+    int out = 0;
+    for (unsigned i = 1; i < n; i++) {
+        CXString s = clang_CompileCommand_getArg(cmd, i);
+        const char *a = clang_getCString(s);
+        bool drop = strcmp(a, "-c") == 0 || strcmp(a, file) == 0 || strcmp(a, "--") == 0;
+        if (strcmp(a, "-o") == 0 && i + 1 < n) {
+            i++;
+            drop = true;
+        }
+        if (!drop) {
+            const char *base = strrchr(file, '/');
+            drop = base && strcmp(a, base + 1) == 0;
+        }
+        if (!drop)
+            args[out++] = xstrdup(a);
+        clang_disposeString(s);
+    }
+    *nargs = out;
+    return args;
+}
+
+static char *absolute(const char *file, const char *dir)
+{
+    if (file[0] == '/' || !dir)
+        return xstrdup(file);
+    return xasprintf("%s/%s", dir, file);
+}
+
+bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool quiet)
+{
+    char *path = xasprintf("%s/compile_commands.json", dir);
+    json_error_t jerr;
+    json_t *doc = json_load_file(path, 0, &jerr);
+    bool ok = doc && json_is_array(doc);
+    if (!doc)
+        snprintf(err, (size_t)errlen, "%s:%d:%d: malformed compile database: %s", path,
+                 jerr.line, jerr.column, jerr.text);
+    else if (!ok)
+        snprintf(err, (size_t)errlen, "%s: malformed compile database: expected a JSON array",
+                 path);
+    for (size_t i = 0; ok && i < json_array_size(doc); i++) {
+        json_t *e = json_array_get(doc, i);
+        if (!json_is_object(e) || !json_is_string(json_object_get(e, "file")) ||
+            !json_is_string(json_object_get(e, "directory")) ||
+            (!json_is_string(json_object_get(e, "command")) &&
+             !json_is_array(json_object_get(e, "arguments")))) {
+            snprintf(err, (size_t)errlen,
+                     "%s: malformed compile database: entry %zu needs 'directory', 'file' and "
+                     "'command' or 'arguments'",
+                     path, i + 1);
+            ok = false;
+        }
+    }
+    json_decref(doc);
+    free(path);
+    if (!ok)
+        return false;
+    CXCompilationDatabase_Error dberr;
+    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, &dberr);
+    if (dberr != CXCompilationDatabase_NoError || !db) {
+        snprintf(err, (size_t)errlen, "%s/compile_commands.json: libclang could not load it", dir);
+        return false;
+    }
+    CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+    unsigned n = clang_CompileCommands_getSize(cmds);
+    for (unsigned i = 0; i < n; i++) {
+        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
+        CXString file = clang_CompileCommand_getFilename(cmd);
+        CXString wd = clang_CompileCommand_getDirectory(cmd);
+        const char *f = clang_getCString(file), *d = clang_getCString(wd);
+        int nargs;
+        char **args = job_args(cmd, f, &nargs);
+        char *abs = absolute(f, d);
+        nargs = compdb_filter_args(args, nargs, abs, quiet);
+        add_job(jobs, abs, d, args, nargs);
+        free(abs);
+        clang_disposeString(file);
+        clang_disposeString(wd);
+    }
+    clang_CompileCommands_dispose(cmds);
+    clang_CompilationDatabase_dispose(db);
+    jobs->database_dir = xstrdup(dir);
+    return true;
+}
+
+void compdb_add_adhoc(vc_jobs *jobs, const char *file, char *const *args, int nargs)
+{
+    char **copy = xcalloc((size_t)nargs + 1, sizeof *copy);
+    for (int i = 0; i < nargs; i++)
+        copy[i] = xstrdup(args[i]);
+    nargs = compdb_filter_args(copy, nargs, file, false);
+    char cwd[PATH_MAX];
+    add_job(jobs, file, getcwd(cwd, sizeof cwd) ? cwd : NULL, copy, nargs);
+}
+
+static bool under(const char *file, const char *path)
+{
+    char real_path[PATH_MAX], real_file[PATH_MAX];
+    if (!realpath(path, real_path) || !realpath(file, real_file))
+        return false;
+    size_t n = strlen(real_path);
+    return strncmp(real_file, real_path, n) == 0 && (real_file[n] == '\0' || real_file[n] == '/');
+}
+
+void compdb_narrow(vc_jobs *jobs, char *const *paths, int npaths)
+{
+    int out = 0;
+    for (int i = 0; i < jobs->n; i++) {
+        bool keep = false;
+        for (int p = 0; p < npaths && !keep; p++)
+            keep = under(jobs->items[i].file, paths[p]);
+        if (keep) {
+            jobs->items[out++] = jobs->items[i];
+        } else {
+            for (int a = 0; a < jobs->items[i].nargs; a++)
+                free(jobs->items[i].args[a]);
+            free(jobs->items[i].args);
+            free(jobs->items[i].file);
+            free(jobs->items[i].directory);
+        }
+    }
+    jobs->n = out;
+}
+
+void compdb_free(vc_jobs *jobs)
+{
+    compdb_narrow(jobs, NULL, 0);
+    free(jobs->items);
+    free(jobs->database_dir);
+}

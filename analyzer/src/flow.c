@@ -1,0 +1,898 @@
+/* The provenance dataflow over one function's CFG: forward, flow-sensitive, to a fixpoint, then
+ * one more pass in which the rules report. */
+#include "flow.h"
+
+#include "analysis.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct vc_flow {
+    vc_unit *unit;
+    vc_function *fn;
+    const vc_config *cfg;
+    vc_model *summaries;
+    vc_findings *out;
+    vc_object *objs;
+    int nobjs, objs_cap;
+    strmap obj_index;
+    int words;
+    vc_state cur;
+    int block;
+    /* summary accumulation */
+    vc_model *summary;
+    uint8_t *param_fx; /* per parameter: bit per vc_effect_kind of interest */
+    uint64_t *returned; /* objects returned */
+    int returned_words;
+    bool returns_something;
+};
+
+uint8_t tri_set(bool may) { return may ? TRI_MAY : TRI_MUST; }
+
+/* ---- objects ---------------------------------------------------------------------------- */
+
+int flow_nobjects(const vc_flow *f) { return f->nobjs; }
+const vc_object *flow_object(const vc_flow *f, int id) { return &f->objs[id]; }
+const vc_function *flow_function(const vc_flow *f) { return f->fn; }
+bool flow_reporting(const vc_flow *f) { return f->out != NULL; }
+
+static void state_fit(vc_flow *f, vc_state *s);
+
+vc_objstate *flow_state(vc_flow *f, int id)
+{
+    state_fit(f, &f->cur);
+    return &f->cur.obj[id];
+}
+
+bool flow_derived_from(const vc_flow *f, int obj, int ancestor)
+{
+    for (int o = obj; o >= 0; o = f->objs[o].parent)
+        if (o == ancestor)
+            return true;
+    return false;
+}
+
+bool flow_is_root(const vc_flow *f, int obj) { return f->objs[obj].parent < 0; }
+
+vc_relation flow_relation(const vc_flow *f, int a, int b)
+{
+    if (f->objs[a].root != f->objs[b].root)
+        return REL_DISJOINT;
+    if (a == b)
+        return REL_IDENTICAL;
+    return region_relation(&f->objs[a].region, &f->objs[b].region);
+}
+
+const char *flow_name(const vc_flow *f, int obj) { return f->objs[obj].name; }
+
+const char *flow_file(const vc_flow *f, vc_loc loc)
+{
+    return loc.file < (uint32_t)f->unit->nfiles ? f->unit->files[loc.file].path : "?";
+}
+
+static int object_get(vc_flow *f, int site, int parent, vc_object_kind kind, const char *name,
+                      bool *created)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%d:%d:%d", site, parent, (int)kind);
+    int id = strmap_get(&f->obj_index, key);
+    *created = id < 0;
+    if (id >= 0)
+        return id;
+    GROW(f->objs, f->nobjs, f->objs_cap);
+    id = f->nobjs++;
+    vc_object *o = &f->objs[id];
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    o->parent = parent;
+    o->site = site;
+    o->name = xstrdup(name);
+    o->param_index = -1;
+    bool root = parent < 0;
+    o->root = root ? id : f->objs[parent].root;
+    o->ref = (kind == OBJ_COPY || kind == OBJ_DATA) && !root ? f->objs[parent].ref : id;
+    o->holds_ref = kind != OBJ_COPY && kind != OBJ_DATA && kind != OBJ_STORAGE;
+    o->region = root ? region_whole(-1) : f->objs[parent].region;
+    strmap_put(&f->obj_index, key, id);
+    if ((f->nobjs + 63) / 64 > f->words)
+        f->words = (f->nobjs + 63) / 64;
+    return id;
+}
+
+/* ---- states ----------------------------------------------------------------------------- */
+
+static void state_fit(vc_flow *f, vc_state *s)
+{
+    if (s->nobj < f->nobjs) {
+        s->obj = xrealloc(s->obj, (size_t)f->nobjs * sizeof *s->obj);
+        memset(s->obj + s->nobj, 0, (size_t)(f->nobjs - s->nobj) * sizeof *s->obj);
+        s->nobj = f->nobjs;
+    }
+    if (s->words < f->words) {
+        int np = f->fn->nplaces;
+        uint64_t *pts = xcalloc((size_t)(np ? np : 1) * (size_t)f->words, sizeof *pts);
+        for (int p = 0; p < np && s->pts; p++)
+            memcpy(pts + (size_t)p * f->words, s->pts + (size_t)p * s->words,
+                   (size_t)s->words * sizeof *pts);
+        free(s->pts);
+        s->pts = pts;
+        s->words = f->words;
+    }
+}
+
+static void state_free(vc_state *s)
+{
+    free(s->obj);
+    free(s->pts);
+    memset(s, 0, sizeof *s);
+}
+
+static void state_copy(vc_flow *f, vc_state *dst, const vc_state *src)
+{
+    state_fit(f, dst);
+    dst->reachable = src->reachable;
+    memset(dst->obj, 0, (size_t)dst->nobj * sizeof *dst->obj);
+    memcpy(dst->obj, src->obj, (size_t)src->nobj * sizeof *src->obj);
+    memset(dst->pts, 0, (size_t)f->fn->nplaces * dst->words * sizeof *dst->pts);
+    for (int p = 0; p < f->fn->nplaces; p++)
+        memcpy(dst->pts + (size_t)p * dst->words, src->pts + (size_t)p * src->words,
+               (size_t)src->words * sizeof *src->pts);
+}
+
+static uint8_t tri_join(uint8_t a, uint8_t b) { return a == b ? a : TRI_MAY; }
+
+static bool join_fact(uint8_t *a, vc_loc *aloc, uint8_t b, vc_loc bloc)
+{
+    uint8_t j = tri_join(*a, b);
+    bool changed = j != *a;
+    if (*a == TRI_NO && b != TRI_NO)
+        *aloc = bloc;
+    *a = j;
+    return changed;
+}
+
+static bool objstate_join(vc_objstate *a, const vc_objstate *b)
+{
+    if (!b->exists)
+        return false;
+    if (!a->exists) {
+        *a = *b;
+        return true;
+    }
+    bool c = false;
+    c |= join_fact(&a->released, &a->released_at, b->released, b->released_at);
+    c |= join_fact(&a->readonly, &a->readonly_at, b->readonly, b->readonly_at);
+    if (a->stale == TRI_NO && b->stale)
+        a->stale_by = b->stale_by;
+    c |= join_fact(&a->stale, &a->stale_at, b->stale, b->stale_at);
+    uint64_t around = a->wrote && b->wrote ? a->wrote_around & b->wrote_around
+                                           : (a->wrote ? a->wrote_around : b->wrote_around);
+    if (a->wrote == TRI_NO && b->wrote) {
+        a->wrote_block = b->wrote_block;
+        a->wrote_stmt = b->wrote_stmt;
+    }
+    c |= join_fact(&a->wrote, &a->wrote_at, b->wrote, b->wrote_at);
+    c |= around != a->wrote_around;
+    a->wrote_around = around;
+    if (a->observed == TRI_NO && b->observed)
+        a->observed_by = b->observed_by;
+    c |= join_fact(&a->observed, &a->observed_at, b->observed, b->observed_at);
+    c |= join_fact(&a->mv_wrote, &a->mv_wrote_at, b->mv_wrote, b->mv_wrote_at);
+    c |= join_fact(&a->dangling, &a->dangling_at, b->dangling, b->dangling_at);
+    if (b->reported_release && !a->reported_release) {
+        a->reported_release = true;
+        c = true;
+    }
+    return c;
+}
+
+static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
+{
+    if (!src->reachable)
+        return false;
+    state_fit(f, dst);
+    bool changed = !dst->reachable;
+    if (!dst->reachable) {
+        state_copy(f, dst, src);
+        return true;
+    }
+    for (int o = 0; o < src->nobj; o++)
+        changed |= objstate_join(&dst->obj[o], &src->obj[o]);
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        uint64_t *d = dst->pts + (size_t)p * dst->words;
+        const uint64_t *s = src->pts + (size_t)p * src->words;
+        for (int w = 0; w < src->words; w++) {
+            changed |= (d[w] | s[w]) != d[w];
+            d[w] |= s[w];
+        }
+    }
+    return changed;
+}
+
+static uint64_t *pts_of(vc_flow *f, int place)
+{
+    state_fit(f, &f->cur);
+    return f->cur.pts + (size_t)place * f->cur.words;
+}
+
+static int pts_list(vc_flow *f, int place, int *out, int max)
+{
+    if (place < 0)
+        return 0;
+    const uint64_t *bits = pts_of(f, place);
+    int n = 0;
+    for (int w = 0; w < f->cur.words; w++)
+        for (uint64_t b = bits[w]; b && n < max; b &= b - 1)
+            out[n++] = w * 64 + __builtin_ctzll(b);
+    return n;
+}
+
+enum { MAX_PTS = 64 };
+
+int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int max)
+{
+    if (arg < 0 || arg >= call->nargs || call->args[arg].kind != OP_PLACE)
+        return 0;
+    return pts_list(f, call->args[arg].place, out, max);
+}
+
+static bool weak_place(const vc_flow *f, int place)
+{
+    return f->fn->places[place].kind == PLACE_ELEMENT;
+}
+
+static void pts_set(vc_flow *f, int place, const int *objs, int n)
+{
+    uint64_t *bits = pts_of(f, place);
+    if (!weak_place(f, place))
+        memset(bits, 0, (size_t)f->cur.words * sizeof *bits);
+    for (int i = 0; i < n; i++)
+        bits[objs[i] / 64] |= 1ull << (objs[i] % 64);
+}
+
+bool flow_in_loop_around(const vc_flow *f, const vc_objstate *s, int block)
+{
+    for (int l = 0; l < f->fn->nback && l < 64; l++)
+        if ((s->wrote_around >> l & 1) && cfg_loop_contains(f->fn, l, block))
+            return true;
+    return false;
+}
+
+/* ---- reporting -------------------------------------------------------------------------- */
+
+vc_finding *flow_report(vc_flow *f, const vc_rule *rule, vc_loc at, bool may, char *message)
+{
+    const char *file = flow_file(f, at);
+    if (!f->out || findings_has(f->out, rule->id, file, at.line)) {
+        free(message);
+        return NULL;
+    }
+    vc_finding *fd = findings_add(f->out, rule->id, rule->level, file, at, f->fn->name, message);
+    fd->may = may;
+    return fd;
+}
+
+void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message)
+{
+    if (finding)
+        finding_note(finding, flow_file(f, at), at, message);
+    else
+        free(message);
+}
+
+/* ---- events ----------------------------------------------------------------------------- */
+
+static void dispatch(vc_flow *f, vc_event ev)
+{
+    ev.block = f->block;
+    for (int r = 0; r < f->cfg->nrules; r++)
+        if (f->cfg->rules[r]->on_event)
+            f->cfg->rules[r]->on_event(f, &ev);
+}
+
+enum { SUM_READ = 1, SUM_WRITE = 2, SUM_USE = 4, SUM_RELEASE = 8, SUM_RESIZE = 16,
+       SUM_READONLY = 32 };
+
+static void note_param_effect(vc_flow *f, int obj, int bit)
+{
+    const vc_object *root = &f->objs[f->objs[obj].root];
+    if (root->kind == OBJ_PARAM && root->param_index >= 0 && root->param_index < f->fn->nparams)
+        f->param_fx[root->param_index] |= (uint8_t)bit;
+}
+
+static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, uint32_t stmt,
+                       const char *via)
+{
+    int objs[MAX_PTS];
+    int n = pts_list(f, place, objs, MAX_PTS);
+    static const int bits[] = {[EV_READ] = SUM_READ, [EV_WRITE] = SUM_WRITE, [EV_USE] = SUM_USE,
+                               [EV_RELEASE] = SUM_RELEASE, [EV_CREATE] = 0};
+    for (int i = 0; i < n; i++) {
+        note_param_effect(f, objs[i], bits[kind]);
+        vc_event ev = {kind, objs[i], n > 1, loc, stmt, 0, via};
+        dispatch(f, ev);
+    }
+}
+
+static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
+{
+    vc_objstate *s = flow_state(f, obj);
+    memset(s, 0, sizeof *s);
+    s->exists = true;
+    const vc_object *o = &f->objs[obj];
+    if (o->parent >= 0) {
+        const vc_objstate *ps = flow_state(f, o->parent);
+        s->readonly = ps->readonly;
+        s->readonly_at = ps->readonly_at;
+    }
+    if (readonly) {
+        s->readonly = may_readonly ? TRI_MAY : TRI_MUST;
+        s->readonly_at = o->created;
+    }
+    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL};
+    dispatch(f, ev);
+}
+
+/* ---- instructions ----------------------------------------------------------------------- */
+
+static int site_of(const vc_flow *f, const vc_instr *in)
+{
+    (void)f;
+    return (int)in->loc.line * 4096 + (int)in->loc.col * 4 + (in->kind == I_ASSIGN_OFFSET);
+}
+
+static const char *display_name(const vc_flow *f, int place)
+{
+    return f->fn->places[place].name;
+}
+
+static void rename_objects(vc_flow *f, int place)
+{
+    const vc_place *p = &f->fn->places[place];
+    if (p->kind == PLACE_TEMP)
+        return;
+    int objs[MAX_PTS];
+    int n = pts_list(f, place, objs, MAX_PTS);
+    for (int i = 0; i < n; i++) {
+        vc_object *o = &f->objs[objs[i]];
+        if (strchr(o->name, '(')) {
+            free(o->name);
+            o->name = xstrdup(p->name);
+        }
+    }
+}
+
+static void derive(vc_flow *f, const vc_instr *in, vc_object_kind kind)
+{
+    int parents[MAX_PTS], made[MAX_PTS];
+    int n = pts_list(f, in->src, parents, MAX_PTS);
+    for (int i = 0; i < n; i++) {
+        bool fresh;
+        const char *name = f->fn->places[in->dst].kind == PLACE_TEMP
+                               ? display_name(f, in->src)
+                               : display_name(f, in->dst);
+        made[i] = object_get(f, site_of(f, in), parents[i], kind, name, &fresh);
+        if (fresh) {
+            f->objs[made[i]].created = in->loc;
+            if (kind == OBJ_DATA)
+                f->objs[made[i]].region = region_inexact(f->objs[made[i]].region);
+        }
+        create(f, made[i], false, false);
+    }
+    pts_set(f, in->dst, made, n);
+}
+
+static void storage(vc_flow *f, const vc_instr *in)
+{
+    bool fresh;
+    int o = object_get(f, site_of(f, in), -1, OBJ_STORAGE, display_name(f, in->dst), &fresh);
+    f->objs[o].created = in->loc;
+    create(f, o, false, false);
+    pts_set(f, in->dst, &o, 1);
+}
+
+static void transfer_return(vc_flow *f, const vc_instr *in)
+{
+    int objs[MAX_PTS];
+    int n = pts_list(f, in->src, objs, MAX_PTS);
+    f->returns_something |= in->src >= 0;
+    for (int i = 0; i < n; i++) {
+        if (objs[i] / 64 >= f->returned_words) {
+            int words = objs[i] / 64 + 1;
+            f->returned = xrealloc(f->returned, (size_t)words * sizeof *f->returned);
+            memset(f->returned + f->returned_words, 0,
+                   (size_t)(words - f->returned_words) * sizeof *f->returned);
+            f->returned_words = words;
+        }
+        f->returned[objs[i] / 64] |= 1ull << (objs[i] % 64);
+    }
+}
+
+void flow_apply_call(vc_flow *f, const vc_instr *in);
+
+static void transfer(vc_flow *f, const vc_instr *in)
+{
+    switch (in->kind) {
+    case I_ASSIGN_COPY:
+        derive(f, in, OBJ_COPY);
+        break;
+    case I_ASSIGN_OFFSET:
+        derive(f, in, OBJ_DATA);
+        break;
+    case I_ASSIGN_MOVE:
+    case I_ASSIGN_ADDR: {
+        int objs[MAX_PTS];
+        int n = pts_list(f, in->src, objs, MAX_PTS);
+        pts_set(f, in->dst, objs, n);
+        rename_objects(f, in->dst);
+        break;
+    }
+    case I_CLEAR:
+        pts_set(f, in->dst, NULL, 0);
+        break;
+    case I_READ:
+        events_for(f, in->src, EV_READ, in->loc, in->stmt, NULL);
+        break;
+    case I_WRITE:
+        events_for(f, in->src, EV_WRITE, in->loc, in->stmt, NULL);
+        break;
+    case I_RETURN:
+        transfer_return(f, in);
+        break;
+    case I_DECL_STORAGE:
+        storage(f, in);
+        break;
+    case I_CALL:
+        flow_apply_call(f, in);
+        break;
+    }
+}
+
+/* ---- calls -------------------------------------------------------------------------------- */
+
+static const vc_model *call_model(vc_flow *f, const vc_instr *in)
+{
+    if (in->callee < 0)
+        return NULL;
+    vc_function *callee = f->unit->functions[in->callee];
+    vc_model *m = f->cfg->models ? model_set_get(f->cfg->models, callee->name) : NULL;
+    const char *bad;
+    if (m && model_resolve(m, callee->param_names, callee->nparams, &bad))
+        return m;
+    m = model_set_get(f->unit->declared, callee->name);
+    if (m && m->neffects)
+        return m;
+    if (callee->has_body)
+        return &f->summaries[in->callee];
+    return NULL;
+}
+
+static int effect_param(const vc_effect *e, int arg) { return e->args[arg].param; }
+
+static bool effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_t *value)
+{
+    const vc_effect_arg *a = &e->args[arg];
+    if (a->param < 0) {
+        *value = a->value;
+        return a->literal;
+    }
+    if (a->param >= in->nargs || !in->args[a->param].has_value)
+        return false;
+    *value = in->args[a->param].value;
+    return true;
+}
+
+static vc_region result_region(const vc_instr *in, const vc_model *m, vc_region r, bool *same)
+{
+    *same = false;
+    bool any = false;
+    for (int i = 0; i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        int64_t v[4] = {0, 0, 1, 0};
+        bool k[4] = {false, false, false, false};
+        for (int a = 1; a < e->nargs && a < 5; a++)
+            k[a - 1] = effect_value(in, e, a, &v[a - 1]);
+        switch (e->kind) {
+        case FX_REGION_SLICE:
+            if (k[2] && v[2] < 0)
+                k[1] = false;
+            r = region_slice(r, v[0], k[0], v[1], v[2] == INT64_MAX ? VC_TO_END : v[2], v[3],
+                             k[1] && k[2] && k[3]);
+            any = true;
+            break;
+        case FX_REGION_INDEX:
+            r = region_index(r, v[0], k[0], v[1], k[1]);
+            any = true;
+            break;
+        case FX_REGION_TRANSPOSE:
+            r = region_transpose(r);
+            any = true;
+            break;
+        case FX_REGION_SAME:
+            *same = true;
+            any = true;
+            break;
+        default:
+            break;
+        }
+    }
+    return any ? r : region_inexact(r);
+}
+
+static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
+{
+    if (in->dst < 0)
+        return;
+    const vc_effect *ret = NULL;
+    for (int i = 0; m && i < m->neffects; i++)
+        if (m->effects[i].kind <= FX_RETURNS_DATA)
+            ret = &m->effects[i];
+    const char *name = display_name(f, in->dst);
+    int made[MAX_PTS], n = 0;
+    bool fresh;
+    if (!ret || ret->kind == FX_RETURNS_FRESH || effect_param(ret, 0) < 0) {
+        made[n] = object_get(f, site_of(f, in), -1, OBJ_OWNER, name, &fresh);
+        f->objs[made[n]].created = in->loc;
+        create(f, made[n++], false, false);
+        pts_set(f, in->dst, made, n);
+        return;
+    }
+    int parents[MAX_PTS];
+    int np = flow_arg_objects(f, in, effect_param(ret, 0), parents, MAX_PTS);
+    if (ret->kind == FX_RETURNS_ALIAS) {
+        pts_set(f, in->dst, parents, np);
+        return;
+    }
+    static const vc_object_kind kinds[] = {
+        [FX_RETURNS_VIEW] = OBJ_VIEW,       [FX_RETURNS_READONLY_VIEW] = OBJ_VIEW,
+        [FX_RETURNS_MAYBE_VIEW] = OBJ_MAYBE_VIEW, [FX_RETURNS_SAME] = OBJ_RETAINED,
+        [FX_RETURNS_DATA] = OBJ_DATA};
+    for (int i = 0; i < np; i++) {
+        made[n] = object_get(f, site_of(f, in), parents[i], kinds[ret->kind], name, &fresh);
+        vc_object *o = &f->objs[made[n]];
+        if (fresh) {
+            bool same = ret->kind == FX_RETURNS_SAME;
+            o->created = in->loc;
+            vc_region r = f->objs[parents[i]].region;
+            if (ret->kind == FX_RETURNS_VIEW || ret->kind == FX_RETURNS_READONLY_VIEW ||
+                ret->kind == FX_RETURNS_MAYBE_VIEW)
+                r = result_region(in, m, r, &same);
+            o->region = r;
+            o->readonly_view = ret->kind == FX_RETURNS_READONLY_VIEW;
+        }
+        create(f, made[n], o->readonly_view, ret->may);
+        n++;
+    }
+    pts_set(f, in->dst, made, n);
+}
+
+static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)
+{
+    int64_t flag = 0;
+    bool readonly = e->kind == FX_MAKES_READONLY ||
+                    (effect_value(in, e, 1, &flag) && flag == 0);
+    bool unknown = e->kind == FX_SETS_WRITEABLE && !effect_value(in, e, 1, &flag);
+    int objs[MAX_PTS];
+    int n = flow_arg_objects(f, in, effect_param(e, 0), objs, MAX_PTS);
+    for (int i = 0; i < n; i++) {
+        vc_objstate *s = flow_state(f, objs[i]);
+        if (readonly || unknown) {
+            s->readonly = (unknown || n > 1) ? TRI_MAY : TRI_MUST;
+            s->readonly_at = in->loc;
+            note_param_effect(f, objs[i], SUM_READONLY);
+        } else if (!f->objs[objs[i]].readonly_view) {
+            s->readonly = TRI_NO;
+        }
+    }
+}
+
+/* After a resize the memory moved: raw pointers into it dangle. */
+static void resized(vc_flow *f, const vc_instr *in, int arg)
+{
+    int objs[MAX_PTS];
+    int n = flow_arg_objects(f, in, arg, objs, MAX_PTS);
+    for (int i = 0; i < n; i++) {
+        note_param_effect(f, objs[i], SUM_RESIZE);
+        for (int o = 0; o < f->nobjs; o++) {
+            vc_objstate *s = flow_state(f, o);
+            if (f->objs[o].kind == OBJ_DATA && f->objs[o].root == f->objs[objs[i]].root &&
+                s->exists) {
+                s->dangling = tri_set(n > 1);
+                s->dangling_at = in->loc;
+            }
+        }
+    }
+}
+
+static bool effect_on(const vc_model *m, vc_effect_kind k, int arg)
+{
+    for (int i = 0; m && i < m->neffects; i++)
+        if (m->effects[i].kind == k && m->effects[i].args[0].param == arg)
+            return true;
+    return false;
+}
+
+static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_effect_kind k,
+                        vc_event_kind ev)
+{
+    const char *via = in->callee >= 0 && f->unit->functions[in->callee]->has_body
+                          ? in->callee_name
+                          : NULL;
+    for (int a = 0; a < in->nargs; a++) {
+        if (in->args[a].kind != OP_PLACE)
+            continue;
+        bool hit = m ? effect_on(m, k, a)
+                     : (k == FX_READS && !f->cfg->unknown_calls_write) ||
+                           (k == FX_WRITES && f->cfg->unknown_calls_write);
+        if (hit)
+            events_for(f, in->args[a].place, ev, in->loc, in->stmt, via);
+    }
+}
+
+static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
+{
+    for (int i = 0; m && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        if (e->kind != FX_NO_PARTIAL_OVERLAP && e->kind != FX_NO_OVERLAP)
+            continue;
+        int a[MAX_PTS], b[MAX_PTS];
+        int na = flow_arg_objects(f, in, effect_param(e, 0), a, MAX_PTS);
+        int nb = flow_arg_objects(f, in, effect_param(e, 1), b, MAX_PTS);
+        for (int x = 0; x < na; x++) {
+            for (int y = 0; y < nb; y++) {
+                const vc_object *ra = &f->objs[f->objs[a[x]].root],
+                                *rb = &f->objs[f->objs[b[y]].root];
+                if (ra->kind != OBJ_PARAM || rb->kind != OBJ_PARAM ||
+                    ra->param_index == rb->param_index || !f->summary)
+                    continue;
+                vc_effect fx = {.kind = e->kind, .nargs = 2};
+                fx.args[0].param = ra->param_index;
+                fx.args[1].param = rb->param_index;
+                if (!effect_on(f->summary, e->kind, ra->param_index))
+                    model_add_effect(f->summary, fx);
+            }
+        }
+    }
+}
+
+void flow_apply_call(vc_flow *f, const vc_instr *in)
+{
+    const vc_model *m = call_model(f, in);
+    for (int r = 0; r < f->cfg->nrules; r++)
+        if (f->cfg->rules[r]->on_call)
+            f->cfg->rules[r]->on_call(f, in, m);
+    record_contracts(f, in, m);
+    for (int a = 0; a < in->nargs; a++) {
+        bool accessed = m && (effect_on(m, FX_READS, a) || effect_on(m, FX_WRITES, a) ||
+                              effect_on(m, FX_RELEASES, a));
+        if (in->args[a].kind == OP_PLACE && !accessed && (m || f->cfg->unknown_calls_write))
+            events_for(f, in->args[a].place, EV_USE, in->loc, in->stmt, NULL);
+    }
+    args_events(f, in, m, FX_READS, EV_READ);
+    args_events(f, in, m, FX_WRITES, EV_WRITE);
+    for (int i = 0; m && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        if (e->kind == FX_SETS_WRITEABLE || e->kind == FX_MAKES_READONLY)
+            set_readonly(f, in, e);
+        if (e->kind == FX_UNREFERENCED)
+            resized(f, in, effect_param(e, 0));
+    }
+    args_events(f, in, m, FX_RELEASES, EV_RELEASE);
+    make_result(f, in, m);
+}
+
+/* ---- the fixpoint ------------------------------------------------------------------------- */
+
+static void entry_state(vc_flow *f, vc_state *s)
+{
+    s->reachable = true;
+    vc_state saved = f->cur;
+    f->cur = *s;
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        const vc_place *pl = &f->fn->places[p];
+        int root_place = p;
+        while (f->fn->places[root_place].base >= 0)
+            root_place = f->fn->places[root_place].base;
+        vc_place_kind rk = f->fn->places[root_place].kind;
+        bool external = rk == PLACE_PARAM || rk == PLACE_GLOBAL;
+        if (!external || !(pl->is_pointer || (pl->is_array && rk == PLACE_GLOBAL)))
+            continue;
+        bool fresh;
+        int o = object_get(f, -1 - p, -1, pl->kind == PLACE_PARAM ? OBJ_PARAM : OBJ_GLOBAL,
+                           pl->name, &fresh);
+        f->objs[o].param_index = pl->kind == PLACE_PARAM ? pl->param_index : -1;
+        f->objs[o].created = pl->decl;
+        create(f, o, pl->const_target, false);
+        pts_set(f, p, &o, 1);
+    }
+    *s = f->cur;
+    f->cur = saved;
+}
+
+static void run_block(vc_flow *f, int b, const vc_state *in)
+{
+    state_copy(f, &f->cur, in);
+    f->block = b;
+    const vc_block *blk = &f->fn->blocks[b];
+    for (int i = 0; i < blk->ninstrs; i++)
+        transfer(f, &blk->instrs[i]);
+}
+
+static void cross_back_edge(vc_flow *f, vc_state *s, int loop)
+{
+    state_fit(f, s);
+    for (int o = 0; o < s->nobj; o++)
+        if (s->obj[o].exists && s->obj[o].wrote &&
+            cfg_loop_contains(f->fn, loop, s->obj[o].wrote_block) && loop < 64)
+            s->obj[o].wrote_around |= 1ull << loop;
+}
+
+static void propagate(vc_flow *f, int b, vc_state *in_states, bool *queued, int *changed_any)
+{
+    const vc_block *blk = &f->fn->blocks[b];
+    for (int s = 0; s < blk->nsucc; s++) {
+        int to = blk->succ[s], loop;
+        vc_state edge = {0};
+        state_copy(f, &edge, &f->cur);
+        if (cfg_edge_is_back(f->fn, b, to, &loop))
+            cross_back_edge(f, &edge, loop);
+        if (state_join(f, &in_states[to], &edge)) {
+            queued[to] = true;
+            (*changed_any)++;
+        }
+        state_free(&edge);
+    }
+}
+
+static void fixpoint(vc_flow *f, vc_state *in_states, const int *order, int norder)
+{
+    bool *queued = xcalloc((size_t)f->fn->nblocks, sizeof *queued);
+    queued[f->fn->entry] = true;
+    for (int round = 0; round < 100; round++) {
+        int changed = 0;
+        for (int i = 0; i < norder; i++) {
+            int b = order[i];
+            if (!queued[b] || !in_states[b].reachable)
+                continue;
+            queued[b] = false;
+            run_block(f, b, &in_states[b]);
+            propagate(f, b, in_states, queued, &changed);
+        }
+        if (!changed)
+            break;
+    }
+    free(queued);
+}
+
+static void build_summary(vc_flow *f, vc_model *summary);
+
+void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries, vc_findings *out,
+                  vc_model *summary)
+{
+    vc_flow f = {0};
+    f.unit = u;
+    f.fn = u->functions[fn];
+    f.cfg = cfg;
+    f.summaries = summaries;
+    f.words = 1;
+    f.summary = summary;
+    strmap_init(&f.obj_index);
+    f.param_fx = xcalloc((size_t)(f.fn->nparams ? f.fn->nparams : 1), 1);
+    if (summary)
+        model_clear(summary);
+    int nb = f.fn->nblocks;
+    vc_state *in_states = xcalloc((size_t)nb, sizeof *in_states);
+    int *order = xmalloc((size_t)nb * sizeof *order);
+    int norder = cfg_reverse_postorder(f.fn, order);
+    entry_state(&f, &in_states[f.fn->entry]);
+    fixpoint(&f, in_states, order, norder);
+    f.out = out;
+    memset(f.param_fx, 0, (size_t)(f.fn->nparams ? f.fn->nparams : 1));
+    if (summary)
+        model_clear(summary);
+    for (int i = 0; i < norder; i++)
+        if (in_states[order[i]].reachable)
+            run_block(&f, order[i], &in_states[order[i]]);
+    f.cur.reachable = in_states[f.fn->exit].reachable;
+    if (summary) {
+        state_copy(&f, &f.cur, &in_states[f.fn->exit]);
+        build_summary(&f, summary);
+    }
+    for (int b = 0; b < nb; b++)
+        state_free(&in_states[b]);
+    state_free(&f.cur);
+    free(in_states);
+    free(order);
+    for (int o = 0; o < f.nobjs; o++)
+        free(f.objs[o].name);
+    free(f.objs);
+    free(f.param_fx);
+    free(f.returned);
+    strmap_free(&f.obj_index);
+}
+
+/* ---- summaries ---------------------------------------------------------------------------- */
+
+static void add_param_effect(vc_model *m, vc_effect_kind k, int param, bool may)
+{
+    vc_effect e = {.kind = k, .nargs = 1, .may = may};
+    e.args[0].param = param;
+    model_add_effect(m, e);
+}
+
+static vc_effect_kind return_kind(const vc_flow *f, int obj, int *param)
+{
+    vc_effect_kind k = FX_RETURNS_ALIAS;
+    bool readonly = false;
+    for (int o = obj; o >= 0; o = f->objs[o].parent) {
+        const vc_object *x = &f->objs[o];
+        readonly |= x->readonly_view;
+        if (x->kind == OBJ_PARAM) {
+            *param = x->param_index;
+            return readonly && k == FX_RETURNS_VIEW ? FX_RETURNS_READONLY_VIEW : k;
+        }
+        if (x->kind == OBJ_DATA)
+            k = FX_RETURNS_DATA;
+        else if (x->kind == OBJ_MAYBE_VIEW && k != FX_RETURNS_DATA)
+            k = FX_RETURNS_MAYBE_VIEW;
+        else if (x->kind == OBJ_VIEW && k == FX_RETURNS_ALIAS)
+            k = FX_RETURNS_VIEW;
+        else if (x->kind == OBJ_RETAINED && k == FX_RETURNS_ALIAS)
+            k = FX_RETURNS_SAME;
+    }
+    *param = -1;
+    return FX_RETURNS_FRESH;
+}
+
+static void summarize_return(vc_flow *f, vc_model *m)
+{
+    int kind = -1, param = -1, count = 0;
+    bool mixed = false;
+    for (int o = 0; o < f->returned_words * 64 && o < f->nobjs; o++) {
+        if (!(f->returned[o / 64] >> (o % 64) & 1))
+            continue;
+        int p;
+        vc_effect_kind k = return_kind(f, o, &p);
+        if (count++ && (k != (vc_effect_kind)kind || p != param))
+            mixed = true;
+        kind = (int)k;
+        param = p;
+    }
+    if (count == 0)
+        return;
+    vc_effect e = {.kind = (vc_effect_kind)kind, .nargs = param >= 0, .may = mixed};
+    if (mixed && param >= 0)
+        e.kind = FX_RETURNS_MAYBE_VIEW;
+    if (param < 0)
+        e.kind = FX_RETURNS_FRESH;
+    e.args[0].param = param;
+    model_add_effect(m, e);
+}
+
+static void build_summary(vc_flow *f, vc_model *m)
+{
+    for (int p = 0; p < f->fn->nparams; p++) {
+        uint8_t fx = f->param_fx[p];
+        if (fx & SUM_READ)
+            add_param_effect(m, FX_READS, p, false);
+        if (fx & SUM_WRITE)
+            add_param_effect(m, FX_WRITES, p, false);
+        if (fx & SUM_RESIZE)
+            add_param_effect(m, FX_UNREFERENCED, p, false);
+        if (fx & SUM_READONLY)
+            add_param_effect(m, FX_MAKES_READONLY, p, true);
+        if (fx & (SUM_USE | SUM_READ | SUM_WRITE))
+            add_param_effect(m, FX_INSPECTS, p, false);
+    }
+    /* parameters released on the way out */
+    for (int o = 0; o < f->nobjs && f->cur.reachable; o++) {
+        const vc_object *x = &f->objs[o];
+        if (x->kind != OBJ_PARAM || o >= f->cur.nobj || !f->cur.obj[o].released)
+            continue;
+        add_param_effect(m, FX_RELEASES, x->param_index, f->cur.obj[o].released == TRI_MAY);
+    }
+    summarize_return(f, m);
+}

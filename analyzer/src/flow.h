@@ -1,0 +1,101 @@
+/* The provenance dataflow: abstract handle objects, the per-program-point state, and the events
+ * that rules consume. */
+#ifndef VC_FLOW_H
+#define VC_FLOW_H
+
+#include "findings.h"
+#include "models.h"
+#include "region.h"
+#include "unit.h"
+
+/* Three-valued facts: on no path, on some paths, on every path. */
+typedef enum { TRI_NO = 0, TRI_MAY = 1, TRI_MUST = 2 } tri;
+
+typedef enum {
+    OBJ_OWNER,   /* a fresh array (or memory from an unknown source) */
+    OBJ_PARAM,   /* what a parameter points to */
+    OBJ_GLOBAL,  /* what a global points to */
+    OBJ_STORAGE, /* a C array variable's own storage */
+    OBJ_VIEW,
+    OBJ_MAYBE_VIEW,
+    OBJ_COPY,    /* a plain pointer copy of another handle */
+    OBJ_DATA,    /* a raw data pointer (and pointer arithmetic on it) */
+    OBJ_RETAINED /* the same array with a new reference */
+} vc_object_kind;
+
+typedef struct {
+    vc_object_kind kind;
+    int parent; /* the handle it was derived from, -1 for roots */
+    int root;   /* the root object: identity of the memory */
+    int ref;    /* the object whose reference this handle uses */
+    int site;   /* creating instruction */
+    vc_loc created;
+    char *name;          /* the handle as the user calls it */
+    vc_region region;    /* elements of the root memory it covers */
+    bool readonly_view;  /* created read-only */
+    bool holds_ref;      /* counts as a reference to the root memory */
+    int param_index;     /* OBJ_PARAM */
+} vc_object;
+
+typedef struct {
+    bool exists;
+    uint8_t released, readonly, stale, wrote, observed, mv_wrote, dangling;
+    bool reported_release;
+    vc_loc released_at, readonly_at, stale_at, wrote_at, observed_at, mv_wrote_at, dangling_at;
+    int stale_by, observed_by;
+    int wrote_block;
+    uint32_t wrote_stmt;
+    uint64_t wrote_around; /* loops whose back edge the pending write crossed */
+} vc_objstate;
+
+typedef struct {
+    bool reachable;
+    int nobj;
+    vc_objstate *obj;
+    int words;     /* bitset words per place */
+    uint64_t *pts; /* nplaces * words */
+} vc_state;
+
+typedef enum { EV_READ, EV_WRITE, EV_USE, EV_RELEASE, EV_CREATE } vc_event_kind;
+
+typedef struct {
+    vc_event_kind kind;
+    int obj;
+    bool may;         /* the handle is this object on some paths only */
+    vc_loc loc;
+    uint32_t stmt;
+    int block;
+    const char *via;  /* for calls: the callee, when the access happens inside it */
+} vc_event;
+
+typedef struct vc_flow vc_flow;
+
+typedef struct {
+    const char *id, *name, *level, *summary;
+    void (*on_event)(vc_flow *f, const vc_event *ev);
+    /* calls: contracts checked before the call's effects happen */
+    void (*on_call)(vc_flow *f, const vc_instr *call, const vc_model *model);
+} vc_rule;
+
+/* Access for rules. */
+int flow_nobjects(const vc_flow *f);
+const vc_object *flow_object(const vc_flow *f, int id);
+vc_objstate *flow_state(vc_flow *f, int id);
+const vc_function *flow_function(const vc_flow *f);
+bool flow_derived_from(const vc_flow *f, int obj, int ancestor);
+bool flow_is_root(const vc_flow *f, int obj);
+/* Same root memory and regions not provably disjoint. */
+vc_relation flow_relation(const vc_flow *f, int a, int b);
+/* Objects held by an argument of the call, as a list (returns the count). */
+int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int max);
+bool flow_in_loop_around(const vc_flow *f, const vc_objstate *s, int block);
+const char *flow_name(const vc_flow *f, int obj);
+const char *flow_file(const vc_flow *f, vc_loc loc);
+bool flow_reporting(const vc_flow *f);
+/* Reports a finding (deduplicated by rule and line); returns it for notes, or NULL. */
+vc_finding *flow_report(vc_flow *f, const vc_rule *rule, vc_loc at, bool may, char *message);
+void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message);
+/* The merge of two tri facts where `may` weakens a must. */
+uint8_t tri_set(bool may);
+
+#endif

@@ -1,0 +1,129 @@
+#include "frontend.h"
+
+#include "lower.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The first error of the translation unit with a source location; command-line diagnostics
+ * (gcc-only flags) have none and are not parse failures. */
+static char *first_error(CXTranslationUnit tu)
+{
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+        CXFile file;
+        unsigned line, col, off;
+        clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, &col, &off);
+        char *msg = NULL;
+        if (sev >= CXDiagnostic_Error && file) {
+            CXString text = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
+                                                          CXDiagnostic_DisplayColumn);
+            msg = xstrdup(clang_getCString(text));
+            clang_disposeString(text);
+        }
+        clang_disposeDiagnostic(d);
+        if (msg)
+            return msg;
+    }
+    return NULL;
+}
+
+static void lower_function(CXTranslationUnit tu, vc_unit *u, CXCursor decl)
+{
+    char *name = cursor_spelling(decl), *usr = cursor_usr(decl);
+    int index = unit_function(u, name, usr);
+    free(name);
+    free(usr);
+    vc_function *f = u->functions[index];
+    if (f->has_body)
+        return;
+    lower_ctx c = {.tu = tu, .unit = u, .fn = f, .switch_dispatch = -1};
+    c.jumps.break_to = c.jumps.continue_to = -1;
+    strmap_init(&c.labels);
+    lower_declare_function(&c, decl, index);
+    f->has_body = true;
+    f->is_static = clang_Cursor_getStorageClass(decl) == CX_SC_Static;
+    f->loc = lower_loc(&c, decl);
+    for (int i = 0; i < f->nparams; i++) {
+        int p = place_for_decl(&c, clang_Cursor_getArgument(decl, (unsigned)i));
+        f->places[p].param_index = i;
+    }
+    c.block = ir_block_new(f);
+    ir_block_edge(f, f->entry, c.block);
+    cursor_list l = {0};
+    cursor_children(decl, &l);
+    for (int i = 0; i < l.n; i++)
+        if (clang_getCursorKind(l.items[i]) == CXCursor_CompoundStmt)
+            lower_stmt(&c, l.items[i]);
+    ir_block_edge(f, c.block, f->exit);
+    cursor_list_free(&l);
+    strmap_free(&c.labels);
+    cfg_analyze_loops(f);
+}
+
+typedef struct {
+    CXTranslationUnit tu;
+    vc_unit *unit;
+    CXFile main;
+} visit_ctx;
+
+static enum CXChildVisitResult visit_top(CXCursor cur, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    visit_ctx *v = data;
+    if (clang_getCursorKind(cur) != CXCursor_FunctionDecl || !clang_isCursorDefinition(cur))
+        return CXChildVisit_Continue;
+    CXFile file;
+    unsigned line, col, off;
+    clang_getExpansionLocation(clang_getCursorLocation(cur), &file, &line, &col, &off);
+    if (file && clang_File_isEqual(file, v->main))
+        lower_function(v->tu, v->unit, cur);
+    return CXChildVisit_Continue;
+}
+
+static void keep_source_lines(CXTranslationUnit tu, vc_unit *u)
+{
+    for (int i = 0; i < u->nfiles; i++) {
+        CXFile f = clang_getFile(tu, u->files[i].path);
+        size_t size = 0;
+        const char *text = f ? clang_getFileContents(tu, f, &size) : NULL;
+        if (text)
+            unit_set_file_text(u, i, text, size);
+    }
+}
+
+vc_unit *frontend_lower(void *cx_index, const vc_compile_job *job)
+{
+    vc_unit *u = unit_new(job->file);
+    int nargs = job->nargs + (job->directory ? 1 : 0);
+    const char **args = xcalloc((size_t)nargs + 1, sizeof *args);
+    char *wd = job->directory ? xasprintf("-working-directory=%s", job->directory) : NULL;
+    for (int i = 0; i < job->nargs; i++)
+        args[i] = job->args[i];
+    if (wd)
+        args[job->nargs] = wd;
+    CXTranslationUnit tu = NULL;
+    unsigned options = CXTranslationUnit_KeepGoing;
+    enum CXErrorCode rc =
+        clang_parseTranslationUnit2(cx_index, job->file, args, nargs, NULL, 0, options, &tu);
+    free(args);
+    free(wd);
+    if (rc != CXError_Success || !tu) {
+        u->error = xasprintf("%s: libclang could not parse the file (error %d)", job->file, rc);
+        return u;
+    }
+    u->error = first_error(tu);
+    if (!u->error) {
+        CXString spelling = clang_getTranslationUnitSpelling(tu);
+        visit_ctx v = {tu, u, clang_getFile(tu, clang_getCString(spelling))};
+        clang_disposeString(spelling);
+        unit_file(u, job->file);
+        clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
+        keep_source_lines(tu, u);
+    }
+    clang_disposeTranslationUnit(tu);
+    return u;
+}

@@ -1,0 +1,55 @@
+/* Lowering state shared by the front end's statement and expression modules. */
+#ifndef VC_LOWER_H
+#define VC_LOWER_H
+
+#include "unit.h"
+
+#include <clang-c/Index.h>
+
+typedef struct {
+    int break_to, continue_to;
+} jump_targets;
+
+typedef struct {
+    CXTranslationUnit tu;
+    vc_unit *unit;
+    vc_function *fn;
+    int block;     /* the block instructions are appended to */
+    uint32_t stmt; /* current statement index */
+    jump_targets jumps;
+    int switch_dispatch; /* block that branches to the cases, -1 outside a switch */
+    bool switch_has_default;
+    strmap labels; /* label USR/position -> block */
+    int ntemps;
+} lower_ctx;
+
+/* lower_expr.c */
+vc_operand lower_expr(lower_ctx *c, CXCursor e);
+void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at);
+/* The place an lvalue expression denotes, or -1. */
+int lower_place(lower_ctx *c, CXCursor e);
+vc_loc lower_loc(lower_ctx *c, CXCursor cur);
+
+void lower_declare_function(lower_ctx *c, CXCursor decl, int index);
+
+/* lower_stmt.c */
+void lower_stmt(lower_ctx *c, CXCursor s);
+void lower_branch_new_block(lower_ctx *c);
+
+/* lower_decl.c: places for declarations */
+int place_for_decl(lower_ctx *c, CXCursor decl);
+bool type_is_pointer(CXType t);
+bool type_is_array(CXType t);
+bool type_is_record(CXType t);
+
+/* children of a cursor, in order */
+typedef struct {
+    CXCursor *items;
+    int n, cap;
+} cursor_list;
+void cursor_children(CXCursor parent, cursor_list *out);
+void cursor_list_free(cursor_list *l);
+char *cursor_spelling(CXCursor c);
+char *cursor_usr(CXCursor c);
+
+#endif

@@ -1,0 +1,592 @@
+/* Lowering of expressions: calls, assignments, loads and stores through pointers, pointer
+ * arithmetic, and the control flow inside expressions (&&, ||, ?:). Operators come from
+ * clang_getCursorBinaryOperatorKind / clang_getCursorUnaryOperatorKind. */
+#include "lower.h"
+
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const vc_operand NONE = {.kind = OP_NONE, .place = -1};
+
+vc_loc lower_loc(lower_ctx *c, CXCursor cur)
+{
+    CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(cur));
+    CXFile file;
+    unsigned line, col, offset;
+    clang_getExpansionLocation(loc, &file, &line, &col, &offset);
+    vc_loc out = {0, line, col};
+    if (file) {
+        CXString name = clang_getFileName(file);
+        out.file = (uint32_t)unit_file(c->unit, clang_getCString(name));
+        clang_disposeString(name);
+    }
+    return out;
+}
+
+static vc_instr base_instr(lower_ctx *c, vc_instr_kind kind, CXCursor at)
+{
+    vc_instr in = {0};
+    in.kind = kind;
+    in.dst = in.src = in.callee = -1;
+    in.loc = lower_loc(c, at);
+    in.stmt = c->stmt;
+    return in;
+}
+
+static void emit(lower_ctx *c, vc_instr in) { ir_emit(c->fn, c->block, in); }
+
+static int new_temp(lower_ctx *c, const char *name, bool pointer)
+{
+    vc_place t = {0};
+    t.name = xstrdup(name);
+    t.key = xasprintf("temp#%d", c->ntemps++);
+    t.kind = PLACE_TEMP;
+    t.base = -1;
+    t.param_index = -1;
+    t.is_pointer = pointer;
+    return ir_place_add(c->fn, t);
+}
+
+static CXCursor only_child(CXCursor e, int *count)
+{
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    CXCursor last = l.n ? l.items[l.n - 1] : clang_getNullCursor();
+    *count = l.n;
+    cursor_list_free(&l);
+    return last;
+}
+
+static CXCursor strip(CXCursor e)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(e);
+        int n;
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr)
+            return e;
+        CXCursor inner = only_child(e, &n);
+        if (n == 0 || clang_Cursor_isNull(inner))
+            return e;
+        e = inner;
+    }
+}
+
+static bool constant_value(CXCursor e, int64_t *value)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(e);
+    if (!r)
+        return false;
+    bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *value = clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}
+
+static vc_operand place_operand(int place)
+{
+    vc_operand op = NONE;
+    if (place >= 0) {
+        op.kind = OP_PLACE;
+        op.place = place;
+    }
+    return op;
+}
+
+static int field_place(lower_ctx *c, int base, bool arrow, CXCursor member)
+{
+    CXCursor field = clang_getCursorReferenced(member);
+    char *fname = cursor_spelling(clang_Cursor_isNull(field) ? member : field);
+    const vc_place *b = &c->fn->places[base];
+    char *key = xasprintf("%s%s%s", b->key, arrow ? "->" : ".", fname);
+    int p = ir_place_find(c->fn, key);
+    if (p < 0) {
+        CXType t = clang_getCursorType(member);
+        vc_place pl = {0};
+        pl.name = xasprintf("%s%s%s", b->name, arrow ? "->" : ".", fname);
+        pl.key = key;
+        pl.kind = PLACE_FIELD;
+        pl.base = base;
+        pl.param_index = -1;
+        pl.is_pointer = type_is_pointer(t);
+        pl.is_array = type_is_array(t);
+        pl.const_target = type_is_pointer(t) &&
+                          clang_isConstQualifiedType(clang_getPointeeType(clang_getCanonicalType(t)));
+        pl.decl = lower_loc(c, member);
+        p = ir_place_add(c->fn, pl);
+    } else {
+        free(key);
+    }
+    free(fname);
+    return p;
+}
+
+static int element_place(lower_ctx *c, int base)
+{
+    const vc_place *b = &c->fn->places[base];
+    char *key = xasprintf("%s[]", b->key);
+    int p = ir_place_find(c->fn, key);
+    if (p >= 0) {
+        free(key);
+        return p;
+    }
+    vc_place pl = {0};
+    pl.name = xasprintf("%s[]", b->name);
+    pl.key = key;
+    pl.kind = PLACE_ELEMENT;
+    pl.base = base;
+    pl.param_index = -1;
+    pl.is_pointer = true;
+    return ir_place_add(c->fn, pl);
+}
+
+int lower_place(lower_ctx *c, CXCursor e)
+{
+    e = strip(e);
+    cursor_list l = {0};
+    int p = -1;
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(e);
+        enum CXCursorKind k = clang_getCursorKind(d);
+        if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl)
+            p = place_for_decl(c, d);
+        break;
+    }
+    case CXCursor_MemberRefExpr:
+        cursor_children(e, &l);
+        if (l.n > 0) {
+            CXCursor base = l.items[0];
+            bool arrow = type_is_pointer(clang_getCursorType(base));
+            int bp = arrow ? lower_expr(c, base).place : lower_place(c, base);
+            if (bp >= 0)
+                p = field_place(c, bp, arrow, e);
+        }
+        break;
+    case CXCursor_ArraySubscriptExpr:
+        /* an element of an array of handles is a place; other elements are memory */
+        if (type_is_pointer(clang_getCursorType(e))) {
+            cursor_children(e, &l);
+            if (l.n == 2) {
+                lower_expr(c, l.items[1]);
+                int bp = lower_place(c, l.items[0]);
+                if (bp < 0)
+                    bp = lower_expr(c, l.items[0]).place;
+                if (bp >= 0)
+                    p = element_place(c, bp);
+            }
+        }
+        break;
+    case CXCursor_UnaryOperator:
+        if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref &&
+            type_is_pointer(clang_getCursorType(e))) {
+            cursor_children(e, &l);
+            int bp = l.n ? lower_expr(c, l.items[0]).place : -1;
+            if (bp >= 0)
+                p = element_place(c, bp);
+        }
+        break;
+    default:
+        break;
+    }
+    cursor_list_free(&l);
+    return p;
+}
+
+/* The pointer place through which `e` (an element access p[i], *p, m[i][j]) reaches memory. */
+static int memory_base(lower_ctx *c, CXCursor e)
+{
+    e = strip(e);
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    int p = -1;
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (k == CXCursor_ArraySubscriptExpr && l.n == 2) {
+        lower_expr(c, l.items[1]);
+        CXCursor base = strip(l.items[0]);
+        if (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr &&
+            type_is_array(clang_getCursorType(base)))
+            p = memory_base(c, base);
+        else
+            p = lower_expr(c, l.items[0]).place;
+    } else if (k == CXCursor_UnaryOperator && l.n == 1) {
+        p = lower_expr(c, l.items[0]).place;
+    }
+    cursor_list_free(&l);
+    return p;
+}
+
+static bool is_memory_access(CXCursor e)
+{
+    e = strip(e);
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (type_is_pointer(clang_getCursorType(e)))
+        return false; /* an element that is itself a handle is a place */
+    if (k == CXCursor_ArraySubscriptExpr)
+        return true;
+    return k == CXCursor_UnaryOperator &&
+           clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref;
+}
+
+static void access(lower_ctx *c, vc_instr_kind kind, int place, CXCursor at)
+{
+    if (place < 0)
+        return;
+    vc_instr in = base_instr(c, kind, at);
+    in.src = place;
+    emit(c, in);
+}
+
+void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at)
+{
+    if (dst < 0)
+        return;
+    const vc_place *d = &c->fn->places[dst];
+    if (!d->is_pointer && !type_is_record(clang_getCursorType(at)) && value.kind == OP_NONE)
+        return;
+    vc_instr in = base_instr(c, I_CLEAR, at);
+    in.dst = dst;
+    if (value.kind == OP_PLACE && value.place != dst) {
+        const vc_place *s = &c->fn->places[value.place];
+        in.kind = (s->kind == PLACE_TEMP || value.address_of) ? I_ASSIGN_MOVE : I_ASSIGN_COPY;
+        in.src = value.place;
+    } else if (value.kind == OP_PLACE) {
+        return; /* x = x */
+    }
+    emit(c, in);
+}
+
+/* &&, ||: the right operand runs on some paths only. */
+static vc_operand lower_short_circuit(lower_ctx *c, CXCursor lhs, CXCursor rhs)
+{
+    lower_expr(c, lhs);
+    int from = c->block, right = ir_block_new(c->fn), join = ir_block_new(c->fn);
+    ir_block_edge(c->fn, from, right);
+    ir_block_edge(c->fn, from, join);
+    c->block = right;
+    lower_expr(c, rhs);
+    ir_block_edge(c->fn, c->block, join);
+    c->block = join;
+    return NONE;
+}
+
+static vc_operand lower_conditional(lower_ctx *c, CXCursor e)
+{
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    if (l.n < 2) {
+        cursor_list_free(&l);
+        return NONE;
+    }
+    lower_expr(c, l.items[0]);
+    bool pointer = type_is_pointer(clang_getCursorType(e));
+    int result = pointer ? new_temp(c, "?:", true) : -1;
+    int from = c->block, join = ir_block_new(c->fn);
+    for (int arm = l.n - 2; arm < l.n; arm++) {
+        c->block = ir_block_new(c->fn);
+        ir_block_edge(c->fn, from, c->block);
+        vc_operand v = lower_expr(c, l.items[arm]);
+        lower_assign(c, result, v, l.items[arm]);
+        ir_block_edge(c->fn, c->block, join);
+    }
+    c->block = join;
+    cursor_list_free(&l);
+    return place_operand(result);
+}
+
+/* Pointer arithmetic keeps the handle: p + k reaches the same array as p. */
+static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base)
+{
+    (void)c;
+    (void)e;
+    base.has_value = false;
+    return base;
+}
+
+static vc_operand lower_binary(lower_ctx *c, CXCursor e)
+{
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    vc_operand out = NONE;
+    if (l.n != 2) {
+        for (int i = 0; i < l.n; i++)
+            lower_expr(c, l.items[i]);
+        cursor_list_free(&l);
+        return NONE;
+    }
+    CXCursor lhs = l.items[0], rhs = l.items[1];
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+    switch (op) {
+    case CXBinaryOperator_Assign: {
+        vc_operand v = lower_expr(c, rhs);
+        if (is_memory_access(lhs)) {
+            access(c, I_WRITE, memory_base(c, lhs), e);
+        } else {
+            int dst = lower_place(c, lhs);
+            lower_assign(c, dst, v, e);
+            out = place_operand(dst);
+        }
+        break;
+    }
+    case CXBinaryOperator_MulAssign:
+    case CXBinaryOperator_DivAssign:
+    case CXBinaryOperator_RemAssign:
+    case CXBinaryOperator_AddAssign:
+    case CXBinaryOperator_SubAssign:
+    case CXBinaryOperator_ShlAssign:
+    case CXBinaryOperator_ShrAssign:
+    case CXBinaryOperator_AndAssign:
+    case CXBinaryOperator_XorAssign:
+    case CXBinaryOperator_OrAssign:
+        lower_expr(c, rhs);
+        if (is_memory_access(lhs)) {
+            int base = memory_base(c, lhs);
+            access(c, I_READ, base, e);
+            access(c, I_WRITE, base, e);
+        } else {
+            out = place_operand(lower_place(c, lhs)); /* p += k moves the same handle */
+        }
+        break;
+    case CXBinaryOperator_LAnd:
+    case CXBinaryOperator_LOr:
+        out = lower_short_circuit(c, lhs, rhs);
+        break;
+    case CXBinaryOperator_Comma:
+        lower_expr(c, lhs);
+        out = lower_expr(c, rhs);
+        break;
+    case CXBinaryOperator_Add:
+    case CXBinaryOperator_Sub: {
+        vc_operand a = lower_expr(c, lhs), b = lower_expr(c, rhs);
+        if (type_is_pointer(clang_getCursorType(e)))
+            out = lower_pointer_offset(c, e, type_is_pointer(clang_getCursorType(lhs)) ||
+                                                     type_is_array(clang_getCursorType(lhs))
+                                                 ? a
+                                                 : b);
+        break;
+    }
+    default:
+        lower_expr(c, lhs);
+        lower_expr(c, rhs);
+        break;
+    }
+    cursor_list_free(&l);
+    return out;
+}
+
+static vc_operand lower_unary(lower_ctx *c, CXCursor e)
+{
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    vc_operand out = NONE;
+    if (l.n != 1) {
+        cursor_list_free(&l);
+        return NONE;
+    }
+    CXCursor sub = l.items[0];
+    switch (clang_getCursorUnaryOperatorKind(e)) {
+    case CXUnaryOperator_Deref:
+        if (is_memory_access(e))
+            access(c, I_READ, lower_expr(c, sub).place, e);
+        else
+            out = place_operand(lower_place(c, e));
+        break;
+    case CXUnaryOperator_AddrOf: {
+        CXCursor target = strip(sub);
+        if (clang_getCursorKind(target) == CXCursor_ArraySubscriptExpr &&
+            !type_is_pointer(clang_getCursorType(target))) {
+            out = lower_pointer_offset(c, e, place_operand(memory_base(c, target)));
+        } else {
+            out = place_operand(lower_place(c, target));
+            out.address_of = out.kind == OP_PLACE && !c->fn->places[out.place].is_array;
+        }
+        break;
+    }
+    case CXUnaryOperator_PostInc:
+    case CXUnaryOperator_PostDec:
+    case CXUnaryOperator_PreInc:
+    case CXUnaryOperator_PreDec:
+        if (is_memory_access(sub)) {
+            int base = memory_base(c, sub);
+            access(c, I_READ, base, e);
+            access(c, I_WRITE, base, e);
+        } else {
+            out = lower_expr(c, sub); /* p++ moves the same handle */
+        }
+        break;
+    default:
+        lower_expr(c, sub);
+        break;
+    }
+    cursor_list_free(&l);
+    return out;
+}
+
+/* Records the callee's declaration: parameter names, annotations, restrict qualifiers. */
+static void declare_callee(lower_ctx *c, CXCursor decl, int index);
+
+static vc_operand lower_call(lower_ctx *c, CXCursor e)
+{
+    int nargs = clang_Cursor_getNumArguments(e);
+    vc_instr in = base_instr(c, I_CALL, e);
+    in.nargs = nargs > 0 ? nargs : 0;
+    in.args = xcalloc((size_t)(in.nargs ? in.nargs : 1), sizeof *in.args);
+    for (int a = 0; a < in.nargs; a++) {
+        CXCursor arg = clang_Cursor_getArgument(e, (unsigned)a);
+        in.args[a] = lower_expr(c, arg);
+        in.args[a].has_value = constant_value(arg, &in.args[a].value);
+    }
+    CXCursor callee = clang_getCursorReferenced(e);
+    if (!clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_FunctionDecl) {
+        char *name = cursor_spelling(callee), *usr = cursor_usr(callee);
+        in.callee = unit_function(c->unit, name, usr);
+        in.callee_name = name;
+        free(usr);
+        declare_callee(c, callee, in.callee);
+    } else {
+        in.callee_name = xstrdup("(function pointer)");
+    }
+    CXType result = clang_getCursorResultType(e);
+    if (result.kind == CXType_Invalid)
+        result = clang_getCursorType(e);
+    if (type_is_pointer(result) || type_is_record(result)) {
+        char *label = xasprintf("%s(...)", in.callee_name);
+        in.dst = new_temp(c, label, type_is_pointer(result));
+        free(label);
+    }
+    emit(c, in);
+    return place_operand(in.dst);
+}
+
+static void declare_annotations(lower_ctx *c, CXCursor decl, vc_model **model, const char *name)
+{
+    cursor_list l = {0};
+    cursor_children(decl, &l);
+    for (int i = 0; i < l.n; i++) {
+        if (clang_getCursorKind(l.items[i]) != CXCursor_AnnotateAttr)
+            continue;
+        char *text = cursor_spelling(l.items[i]);
+        vc_effect fx;
+        const char *why;
+        if (strncmp(text, "nda:", 4) == 0 && model_parse_effect(text, &fx, &why)) {
+            if (!*model)
+                *model = model_set_add(c->unit->declared, name, "annotation");
+            model_add_effect(*model, fx);
+        }
+        free(text);
+    }
+    cursor_list_free(&l);
+}
+
+static void declare_restrict(lower_ctx *c, CXCursor decl, vc_model **model, const char *name)
+{
+    int n = clang_Cursor_getNumArguments(decl);
+    for (int i = 0; i < n; i++) {
+        CXType ti = clang_getCursorType(clang_Cursor_getArgument(decl, (unsigned)i));
+        if (!type_is_pointer(ti) || !clang_isRestrictQualifiedType(ti))
+            continue;
+        for (int j = 0; j < n; j++) {
+            CXType tj = clang_getCursorType(clang_Cursor_getArgument(decl, (unsigned)j));
+            if (j == i || !type_is_pointer(tj) || (clang_isRestrictQualifiedType(tj) && j < i))
+                continue;
+            if (!*model)
+                *model = model_set_add(c->unit->declared, name, "restrict qualifiers");
+            vc_effect fx = {.kind = FX_NO_OVERLAP, .nargs = 2};
+            fx.args[0].param = i;
+            fx.args[1].param = j;
+            model_add_effect(*model, fx);
+        }
+    }
+}
+
+static void declare_callee(lower_ctx *c, CXCursor decl, int index)
+{
+    vc_function *f = c->unit->functions[index];
+    if (f->nparams > 0 || f->loc.line > 0)
+        return; /* already declared */
+    f->loc = lower_loc(c, decl);
+    int n = clang_Cursor_getNumArguments(decl);
+    f->nparams = n > 0 ? n : 0;
+    char **names = xcalloc((size_t)(f->nparams ? f->nparams : 1), sizeof *names);
+    for (int i = 0; i < f->nparams; i++)
+        names[i] = cursor_spelling(clang_Cursor_getArgument(decl, (unsigned)i));
+    vc_model *model = model_set_get(c->unit->declared, f->name);
+    if (!model) {
+        declare_annotations(c, decl, &model, f->name);
+        CXCursor canonical = clang_getCanonicalCursor(decl);
+        if (!model && !clang_equalCursors(canonical, decl))
+            declare_annotations(c, canonical, &model, f->name);
+        declare_restrict(c, decl, &model, f->name);
+        const char *bad;
+        if (model && !model_resolve(model, names, f->nparams, &bad))
+            model_clear(model); /* an annotation naming no parameter: ignore the model */
+    }
+    f->param_names = names;
+}
+
+void lower_declare_function(lower_ctx *c, CXCursor decl, int index)
+{
+    declare_callee(c, decl, index);
+}
+
+static vc_operand lower_children(lower_ctx *c, CXCursor e)
+{
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    vc_operand last = NONE;
+    for (int i = 0; i < l.n; i++)
+        last = lower_expr(c, l.items[i]);
+    cursor_list_free(&l);
+    return last;
+}
+
+vc_operand lower_expr(lower_ctx *c, CXCursor e)
+{
+    if (clang_Cursor_isNull(e))
+        return NONE;
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_UnexposedExpr:
+    case CXCursor_ParenExpr:
+    case CXCursor_CStyleCastExpr:
+        return lower_children(c, e);
+    case CXCursor_DeclRefExpr:
+    case CXCursor_MemberRefExpr:
+        return place_operand(lower_place(c, e));
+    case CXCursor_ArraySubscriptExpr:
+        if (is_memory_access(e)) {
+            access(c, I_READ, memory_base(c, e), e);
+            return NONE;
+        }
+        if (type_is_array(clang_getCursorType(e))) {
+            memory_base(c, e); /* m[i] of a 2-D array: only evaluates the index */
+            return NONE;
+        }
+        return place_operand(lower_place(c, e));
+    case CXCursor_CallExpr:
+        return lower_call(c, e);
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        return lower_binary(c, e);
+    case CXCursor_UnaryOperator:
+        return lower_unary(c, e);
+    case CXCursor_ConditionalOperator:
+        return lower_conditional(c, e);
+    case CXCursor_StmtExpr: {
+        cursor_list l = {0};
+        cursor_children(e, &l);
+        for (int i = 0; i < l.n; i++)
+            lower_stmt(c, l.items[i]);
+        cursor_list_free(&l);
+        return NONE;
+    }
+    case CXCursor_IntegerLiteral:
+    case CXCursor_FloatingLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_StringLiteral:
+        return NONE;
+    default:
+        return lower_children(c, e);
+    }
+}

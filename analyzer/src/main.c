@@ -1,0 +1,288 @@
+/* viewcheck: finds aliasing bugs in C array code. */
+#define _DEFAULT_SOURCE
+#include "analysis.h"
+#include "compdb.h"
+#include "frontend.h"
+#include "options.h"
+#include "report.h"
+#include "rules.h"
+#include "suppress.h"
+#include "util.h"
+
+#include <clang-c/Index.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef VIEWCHECK_VERSION
+#define VIEWCHECK_VERSION "0.0.0"
+#endif
+#ifndef VIEWCHECK_MODELS_DIR
+#define VIEWCHECK_MODELS_DIR "rules/models"
+#endif
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_FAILED_UNITS = 3 };
+
+static int cmd_rules(int argc, char **argv)
+{
+    if (argc == 0) {
+        for (int i = 0; i < vc_nrules; i++)
+            printf("%s  %-26s %-8s %s\n", vc_all_rules[i]->id, vc_all_rules[i]->name,
+                   vc_all_rules[i]->level, vc_all_rules[i]->summary);
+        return EXIT_CLEAN;
+    }
+    const vc_rule *r = rules_find(argv[0]);
+    if (!r) {
+        fprintf(stderr, "viewcheck: error: no rule '%s' (see `viewcheck rules`)\n", argv[0]);
+        return EXIT_USAGE;
+    }
+    const char *doc = rules_doc(r->id);
+    printf("%s", doc ? doc : r->summary);
+    return EXIT_CLEAN;
+}
+
+static bool load_models_dir(vc_model_set *set, const char *dir, char *err, int errlen)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return true; /* no default models installed */
+    struct dirent *e;
+    char **names = NULL;
+    int n = 0, cap = 0;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
+            GROW(names, n, cap);
+            names[n++] = xasprintf("%s/%s", dir, e->d_name);
+        }
+    }
+    closedir(d);
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        ok = ok && model_set_load_yaml(set, names[i], err, errlen);
+        free(names[i]);
+    }
+    free(names);
+    return ok;
+}
+
+static bool setup_config(const vc_options *o, vc_config *cfg, const vc_rule **enabled)
+{
+    char err[1024];
+    cfg->models = model_set_new();
+    const char *dir = getenv("VIEWCHECK_MODELS_DIR");
+    if (!load_models_dir(cfg->models, dir ? dir : VIEWCHECK_MODELS_DIR, err, sizeof err)) {
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+        return false;
+    }
+    for (int i = 0; i < o->nmodels; i++) {
+        if (!model_set_load_yaml(cfg->models, o->models[i], err, sizeof err)) {
+            fprintf(stderr, "viewcheck: error: %s\n", err);
+            return false;
+        }
+    }
+    cfg->nrules = 0;
+    for (int i = 0; i < vc_nrules; i++)
+        if (options_check_enabled(o->checks, vc_all_rules[i]->id))
+            enabled[cfg->nrules++] = vc_all_rules[i];
+    cfg->rules = enabled;
+    cfg->unknown_calls_write = o->unknown_calls_write;
+    return true;
+}
+
+static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
+{
+    char err[1024];
+    if (o->adhoc) {
+        for (int i = 0; i < o->npaths; i++) {
+            if (access(o->paths[i], R_OK) != 0) {
+                fprintf(stderr, "viewcheck: error: %s: cannot read the file\n", o->paths[i]);
+                return false;
+            }
+            compdb_add_adhoc(jobs, o->paths[i], o->compiler_args, o->ncompiler_args);
+        }
+        return true;
+    }
+    char *dir = o->compdb_dir ? xstrdup(o->compdb_dir) : compdb_discover();
+    if (!dir) {
+        fprintf(stderr, "viewcheck: error: no compile_commands.json in ., build/ or a parent "
+                        "directory; use -p DIR, or FILE... -- COMPILER_ARGS\n");
+        return false;
+    }
+    bool ok = compdb_load(dir, jobs, err, sizeof err, o->quiet);
+    free(dir);
+    if (!ok) {
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+        return false;
+    }
+    if (o->npaths > 0) {
+        compdb_narrow(jobs, o->paths, o->npaths);
+        if (jobs->n == 0) {
+            fprintf(stderr, "viewcheck: error: none of the given files is in the compile "
+                            "database\n");
+            return false;
+        }
+    }
+    return true;
+}
+
+static void add_failure(vc_failures *f, const char *file, const char *reason)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? 2 * f->cap : 8;
+        f->files = xrealloc(f->files, (size_t)f->cap * sizeof *f->files);
+        f->reasons = xrealloc(f->reasons, (size_t)f->cap * sizeof *f->reasons);
+    }
+    f->files[f->n] = xstrdup(file);
+    f->reasons[f->n++] = xstrdup(reason);
+}
+
+static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
+                         vc_findings *findings, vc_failures *failures)
+{
+    CXIndex index = clang_createIndex(0, 0);
+    for (int i = 0; i < jobs->n; i++) {
+        const vc_job *j = &jobs->items[i];
+        vc_compile_job cj = {j->file, j->directory, (const char *const *)j->args, j->nargs};
+        vc_unit *u = frontend_lower(index, &cj);
+        if (u->error) {
+            add_failure(failures, j->file, u->error);
+            fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", j->file,
+                    u->error);
+        } else if (o->dump_ir) {
+            for (int f = 0; f < u->nfunctions; f++)
+                if (u->functions[f]->has_body)
+                    ir_dump(u->functions[f], stdout);
+        } else {
+            int from = findings->n;
+            analyze_unit(u, cfg, findings);
+            suppress_apply(findings, from, u);
+            fingerprint_apply(findings, from, u);
+        }
+        unit_free(u);
+    }
+    clang_disposeIndex(index);
+}
+
+static int exit_status(const vc_options *o, const vc_findings *fs, const vc_failures *failures)
+{
+    if (failures->n > 0)
+        return EXIT_FAILED_UNITS;
+    if (o->fail_on == FAIL_ON_NONE)
+        return EXIT_CLEAN;
+    for (int i = 0; i < fs->n; i++) {
+        if (fs->items[i].suppressed)
+            continue;
+        if (o->fail_on == FAIL_ON_WARNING || strcmp(fs->items[i].level, "error") == 0)
+            return EXIT_FINDINGS;
+    }
+    return EXIT_CLEAN;
+}
+
+static void summary_line(const vc_findings *fs, const vc_failures *failures, int nfiles)
+{
+    int errors = 0, warnings = 0, suppressed = 0;
+    for (int i = 0; i < fs->n; i++) {
+        if (fs->items[i].suppressed)
+            suppressed++;
+        else if (strcmp(fs->items[i].level, "error") == 0)
+            errors++;
+        else
+            warnings++;
+    }
+    fprintf(stderr, "viewcheck: %d findings (%d errors, %d warnings) in %d files, %d suppressed, "
+                    "%d failed\n",
+            errors + warnings, errors, warnings, nfiles, suppressed, failures->n);
+}
+
+static bool write_report(const vc_options *o, const vc_findings *fs, const vc_failures *failures)
+{
+    FILE *out = stdout;
+    if (o->output && !(out = fopen(o->output, "w"))) {
+        fprintf(stderr, "viewcheck: error: %s: cannot write the report\n", o->output);
+        return false;
+    }
+    char cwd[PATH_MAX];
+    vc_report r = {fs, failures, VIEWCHECK_VERSION, getcwd(cwd, sizeof cwd) ? cwd : NULL};
+    if (o->format == FORMAT_TEXT)
+        report_text(out, &r);
+    else if (o->format == FORMAT_JSON)
+        report_json(out, &r);
+    else
+        report_sarif(out, &r);
+    if (out != stdout && fclose(out) != 0) {
+        fprintf(stderr, "viewcheck: error: %s: writing the report failed\n", o->output);
+        return false;
+    }
+    return true;
+}
+
+static bool unsupported(const vc_options *o)
+{
+    const char *flag = o->html_dir ? "--html" : o->baseline ? "--baseline" : NULL;
+    if (!flag)
+        return false;
+    fprintf(stderr, "viewcheck: error: %s is not implemented in this version\n", flag);
+    return true;
+}
+
+static int cmd_analyze(int argc, char **argv)
+{
+    vc_options o;
+    if (!options_parse(argc, argv, &o)) {
+        options_free(&o);
+        return EXIT_USAGE;
+    }
+    if (unsupported(&o)) {
+        options_free(&o);
+        return EXIT_USAGE;
+    }
+    vc_config cfg = {0};
+    const vc_rule *enabled[16];
+    vc_jobs jobs = {0};
+    int status = EXIT_USAGE;
+    if (setup_config(&o, &cfg, enabled) && collect_jobs(&o, &jobs)) {
+        vc_findings findings = {0};
+        vc_failures failures = {0};
+        analyze_jobs(&o, &jobs, &cfg, &findings, &failures);
+        findings_sort(&findings);
+        if (o.dump_ir || write_report(&o, &findings, &failures)) {
+            status = exit_status(&o, &findings, &failures);
+            if (!o.quiet && !o.dump_ir)
+                summary_line(&findings, &failures, jobs.n);
+        }
+        findings_free(&findings);
+        for (int i = 0; i < failures.n; i++) {
+            free(failures.files[i]);
+            free(failures.reasons[i]);
+        }
+        free(failures.files);
+        free(failures.reasons);
+    }
+    compdb_free(&jobs);
+    model_set_free(cfg.models);
+    options_free(&o);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "rules") == 0)
+        return cmd_rules(argc - 2, argv + 2);
+    if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "lsp") == 0)) {
+        fprintf(stderr, "viewcheck: error: '%s' is not implemented in this version\n", argv[1]);
+        return EXIT_USAGE;
+    }
+    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+        printf("viewcheck %s\n", VIEWCHECK_VERSION);
+        return EXIT_CLEAN;
+    }
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        options_usage();
+        return EXIT_CLEAN;
+    }
+    return cmd_analyze(argc - 1, argv + 1);
+}

@@ -1,0 +1,79 @@
+/* What a function does to the arrays it is given: effects parsed from `nda:` annotations in
+ * headers, from YAML model files, or computed as summaries of analyzed functions. */
+#ifndef VC_MODELS_H
+#define VC_MODELS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    FX_RETURNS_FRESH,
+    FX_RETURNS_VIEW,
+    FX_RETURNS_READONLY_VIEW,
+    FX_RETURNS_MAYBE_VIEW,
+    FX_RETURNS_SAME, /* the argument itself, with a new reference */
+    FX_RETURNS_ALIAS, /* the argument itself, no new reference (summaries) */
+    FX_RETURNS_DATA,
+    FX_READS,
+    FX_WRITES,
+    FX_INSPECTS,
+    FX_RETAINS,
+    FX_RELEASES,
+    FX_NO_PARTIAL_OVERLAP,
+    FX_NO_OVERLAP,
+    FX_UNREFERENCED,
+    FX_MAKES_READONLY,
+    FX_SETS_WRITEABLE,
+    FX_REGION_SLICE,
+    FX_REGION_INDEX,
+    FX_REGION_TRANSPOSE,
+    FX_REGION_SAME,
+    FX_COUNT
+} vc_effect_kind;
+
+/* An effect's argument: a parameter (by name until resolved, then by index) or a literal. */
+typedef struct {
+    char *name;      /* as written; NULL for literals */
+    int param;       /* resolved parameter index, -1 if not (yet) resolved */
+    bool literal;
+    int64_t value;
+} vc_effect_arg;
+
+enum { VC_EFFECT_MAXARGS = 5 };
+
+typedef struct {
+    vc_effect_kind kind;
+    vc_effect_arg args[VC_EFFECT_MAXARGS];
+    int nargs;
+    bool may; /* summaries: on some paths only */
+    char *field; /* GSL: the returned struct's member that holds the handle ("vector") */
+} vc_effect;
+
+typedef struct {
+    char *function;
+    vc_effect *effects;
+    int neffects, cap;
+    char *origin; /* "nda.h annotation", "rules/models/gsl.yaml:12", "summary" */
+} vc_model;
+
+const char *model_effect_name(vc_effect_kind k);
+/* Parses "writes(a)" / "nda:writes(a)" / "region_index(a,0,i)". Returns false with *why set. */
+bool model_parse_effect(const char *text, vc_effect *out, const char **why);
+void model_add_effect(vc_model *m, vc_effect e);
+/* Resolves named arguments against the parameter names of a declaration. */
+bool model_resolve(vc_model *m, char *const *param_names, int nparams, const char **bad);
+void model_clear(vc_model *m);
+bool model_has(const vc_model *m, vc_effect_kind k);
+/* Number of arguments each effect takes. */
+int model_effect_arity(vc_effect_kind k, int *max);
+
+/* A set of models by function name. */
+typedef struct vc_model_set vc_model_set;
+vc_model_set *model_set_new(void);
+void model_set_free(vc_model_set *s);
+vc_model *model_set_get(vc_model_set *s, const char *function);
+vc_model *model_set_add(vc_model_set *s, const char *function, const char *origin);
+/* Loads a YAML model file; on error returns false and writes "file:line: reason" to err. */
+bool model_set_load_yaml(vc_model_set *s, const char *path, char *err, int errlen);
+
+#endif

@@ -1,0 +1,38 @@
+/* Regions: which elements of its root memory a handle covers, per root axis, as far as constant
+ * slice bounds, indices and transposes tell. */
+#ifndef VC_REGION_H
+#define VC_REGION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { VC_MAXDIMS = 8 };
+#define VC_TO_END INT64_MAX
+
+typedef struct {
+    int64_t lo, hi, step; /* the indices lo, lo+step, ... below hi */
+    bool exact;           /* false: anywhere on this axis */
+} vc_interval;
+
+typedef struct {
+    bool known;      /* false: anywhere in the root memory */
+    bool axes_known; /* the view's axes map to root axes as `axis` says */
+    int ndim;        /* the view's dimensions, -1 unknown */
+    int8_t axis[VC_MAXDIMS];
+    vc_interval root[VC_MAXDIMS];
+} vc_region;
+
+typedef enum { REL_DISJOINT, REL_IDENTICAL, REL_OVERLAP, REL_MAY_OVERLAP } vc_relation;
+
+vc_region region_whole(int ndim);
+vc_region region_unknown(void);
+/* `known` flags say whether each bound folded to a constant. */
+vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start, int64_t stop,
+                       int64_t step, bool bounds_known);
+vc_region region_index(vc_region r, int64_t axis, bool axis_known, int64_t i, bool i_known);
+vc_region region_transpose(vc_region r);
+vc_region region_inexact(vc_region r);
+vc_relation region_relation(const vc_region *a, const vc_region *b);
+const char *region_relation_name(vc_relation r);
+
+#endif

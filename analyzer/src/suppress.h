@@ -1,0 +1,16 @@
+/* Suppression comments (`// viewcheck: ignore [IDS] [-- reason]` on the reported line or the line
+ * above) and fingerprints that survive unrelated edits. */
+#ifndef VC_SUPPRESS_H
+#define VC_SUPPRESS_H
+
+#include "findings.h"
+#include "unit.h"
+
+/* Marks findings [from, fs->n) of the unit as suppressed where a comment says so. */
+void suppress_apply(vc_findings *fs, int from, const vc_unit *u);
+/* Parses one source line: does it suppress `rule`? Sets *reason (malloc'd) when given. */
+bool suppress_line_matches(const char *line, const char *rule, char **reason);
+/* rule + file + function + whitespace-normalized primary line text, hashed. */
+void fingerprint_apply(vc_findings *fs, int from, const vc_unit *u);
+
+#endif

@@ -1,0 +1,33 @@
+/* One analyzed translation unit: its files, its functions (lowered bodies and the declarations
+ * of callees), and the models its headers declare through annotations. */
+#ifndef VC_UNIT_H
+#define VC_UNIT_H
+
+#include "ir.h"
+#include "models.h"
+#include "strmap.h"
+
+typedef struct {
+    char *path;
+    char **lines; /* source lines, for suppression comments and reports (may be NULL) */
+    int nlines;
+} vc_file;
+
+typedef struct {
+    char *main_file;
+    vc_file *files;
+    int nfiles, files_cap;
+    vc_function **functions;
+    int nfunctions, functions_cap;
+    strmap function_index; /* USR -> index */
+    vc_model_set *declared; /* models from annotations and restrict qualifiers, by name */
+    char *error;            /* set when the unit could not be analyzed */
+} vc_unit;
+
+vc_unit *unit_new(const char *main_file);
+void unit_free(vc_unit *u);
+int unit_file(vc_unit *u, const char *path);
+void unit_set_file_text(vc_unit *u, int file, const char *text, size_t len);
+int unit_function(vc_unit *u, const char *name, const char *usr);
+
+#endif

@@ -1,0 +1,66 @@
+/* VC003 stale-view-read: a derived handle is read after the memory it covers was written through
+ * a handle that is neither it nor derived from it. */
+#include "rule_util.h"
+
+static void on_event(vc_flow *f, const vc_event *ev);
+
+const vc_rule vc_rule_vc003 = {"VC003", "stale-view-read", "warning",
+                               "a view is read after its memory changed through another handle",
+                               on_event, NULL};
+
+static void mark_stale(vc_flow *f, const vc_event *ev)
+{
+    if (rule_under_maybe_view(f, ev->obj))
+        return; /* whether it writes the source is VC005's question */
+    for (int v = 0; v < flow_nobjects(f); v++) {
+        vc_objstate *s = flow_state(f, v);
+        if (!s->exists || v == ev->obj || !rule_is_derived(f, v) ||
+            flow_derived_from(f, ev->obj, rule_unaliased(f, v)) || s->released == TRI_MUST)
+            continue;
+        vc_relation r = flow_relation(f, v, ev->obj);
+        if (r == REL_DISJOINT)
+            continue;
+        s->stale = tri_set(ev->may || r == REL_MAY_OVERLAP);
+        s->stale_at = ev->loc;
+        s->stale_by = ev->obj;
+    }
+}
+
+static void on_event(vc_flow *f, const vc_event *ev)
+{
+    vc_objstate *s = flow_state(f, ev->obj);
+    switch (ev->kind) {
+    case EV_WRITE:
+        mark_stale(f, ev);
+        break;
+    case EV_READ:
+        if (!s->stale)
+            break;
+        if (flow_reporting(f)) {
+            bool may = s->stale == TRI_MAY || ev->may;
+            int base = flow_object(f, ev->obj)->parent;
+            vc_finding *fd = flow_report(
+                f, &vc_rule_vc003, ev->loc, may,
+                rule_fmt("'%s' %s stale: it is read after its memory was changed through '%s' at "
+                         "line %u ('%s' is derived from '%s' at line %u; a copy may have been "
+                         "meant)",
+                         flow_name(f, ev->obj), may ? "may be" : "is",
+                         flow_name(f, s->stale_by), s->stale_at.line, flow_name(f, ev->obj),
+                         base >= 0 ? flow_name(f, base) : "?",
+                         flow_object(f, ev->obj)->created.line));
+            flow_note(f, fd, flow_object(f, ev->obj)->created,
+                      rule_fmt("'%s' created here", flow_name(f, ev->obj)));
+            flow_note(f, fd, s->stale_at,
+                      rule_fmt("memory of '%s' written through '%s' here", flow_name(f, ev->obj),
+                               flow_name(f, s->stale_by)));
+        }
+        s->stale = TRI_NO;
+        break;
+    case EV_RELEASE:
+    case EV_CREATE:
+        s->stale = TRI_NO;
+        break;
+    case EV_USE:
+        break;
+    }
+}

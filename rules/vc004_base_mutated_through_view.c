@@ -1,0 +1,93 @@
+/* VC004 base-mutated-through-view: V writes, another handle reads that memory, then V is used
+ * again. The finding goes on V's write. */
+#include "rule_util.h"
+
+static void on_event(vc_flow *f, const vc_event *ev);
+
+const vc_rule vc_rule_vc004 = {"VC004", "base-mutated-through-view", "warning",
+                               "a write through a view changes memory that another handle reads "
+                               "while the view stays in use",
+                               on_event, NULL};
+
+static bool is_v(const vc_flow *f, int obj)
+{
+    return rule_is_derived(f, obj) && !rule_under_maybe_view(f, obj);
+}
+
+static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
+{
+    if (!s->observed)
+        return;
+    if (flow_reporting(f)) {
+        bool may = s->observed == TRI_MAY || s->wrote == TRI_MAY || ev->may;
+        const char *v = flow_name(f, ev->obj), *b = flow_name(f, s->observed_by);
+        int parent = rule_unaliased(f, ev->obj);
+        parent = flow_object(f, parent)->parent >= 0 ? flow_object(f, parent)->parent : parent;
+        vc_finding *fd = flow_report(
+            f, &vc_rule_vc004, s->wrote_at, may,
+            rule_fmt("write through '%s' %s '%s' (%s is derived from %s at line %u); '%s' is "
+                     "read at line %u and '%s' is used again at line %u",
+                     v, may ? "may mutate" : "mutates", b, v, flow_name(f, parent),
+                     flow_object(f, ev->obj)->created.line, b, s->observed_at.line, v,
+                     ev->loc.line));
+        flow_note(f, fd, flow_object(f, ev->obj)->created, rule_fmt("'%s' created here", v));
+        flow_note(f, fd, s->observed_at, rule_fmt("'%s' read here", b));
+        flow_note(f, fd, ev->loc, rule_fmt("'%s' used again here", v));
+    }
+    s->observed = TRI_NO;
+    s->wrote = TRI_NO;
+}
+
+static void observe(vc_flow *f, const vc_event *ev)
+{
+    for (int v = 0; v < flow_nobjects(f); v++) {
+        vc_objstate *s = flow_state(f, v);
+        if (!s->exists || !s->wrote || v == ev->obj || !is_v(f, v) ||
+            flow_derived_from(f, ev->obj, v) || s->wrote_stmt == ev->stmt ||
+            flow_in_loop_around(f, s, ev->block))
+            continue;
+        vc_relation r = flow_relation(f, v, ev->obj);
+        if (r == REL_DISJOINT)
+            continue;
+        if (!s->observed)
+            s->observed_at = ev->loc;
+        s->observed = tri_set(ev->may || r == REL_MAY_OVERLAP || s->wrote == TRI_MAY);
+        s->observed_by = ev->obj;
+    }
+}
+
+static void wrote(const vc_event *ev, vc_objstate *s)
+{
+    if (s->wrote && !s->wrote_around)
+        return; /* the first write of this episode is the one reported */
+    s->wrote = tri_set(ev->may);
+    s->wrote_at = ev->loc;
+    s->wrote_block = ev->block;
+    s->wrote_stmt = ev->stmt;
+    s->wrote_around = 0;
+}
+
+static void on_event(vc_flow *f, const vc_event *ev)
+{
+    vc_objstate *s = flow_state(f, ev->obj);
+    bool v = is_v(f, ev->obj);
+    switch (ev->kind) {
+    case EV_WRITE:
+        if (v) {
+            report_use(f, ev, s);
+            wrote(ev, s);
+        }
+        break;
+    case EV_READ:
+        if (v)
+            report_use(f, ev, s);
+        observe(f, ev);
+        break;
+    case EV_RELEASE:
+    case EV_CREATE:
+        s->wrote = s->observed = TRI_NO;
+        break;
+    case EV_USE:
+        break;
+    }
+}
