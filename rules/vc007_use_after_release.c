@@ -38,9 +38,9 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
 {
     int ref = flow_object(f, ev->obj)->ref;
     vc_objstate *r = flow_state(f, ref);
-    if (!r->released || r->reported_release)
+    if (!r->released || !flow_once(f, "VC007", r->released_at))
         return;
-    if (flow_reporting(f)) {
+    {
         bool may = r->released == TRI_MAY || ev->may;
         vc_finding *fd = flow_report(
             f, &vc_rule_vc007, ev->loc, may,
@@ -49,7 +49,6 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
                      r->released_at.line));
         flow_note(f, fd, r->released_at, rule_fmt("'%s' released here", flow_name(f, ref)));
     }
-    r->reported_release = true;
 }
 
 /* Frees the memory when no reference to it is left: raw pointers into it dangle. */

@@ -19,6 +19,7 @@ struct vc_flow {
     vc_object *objs;
     int nobjs, objs_cap;
     strmap obj_index;
+    strmap once; /* (rule, key location) pairs already reported */
     int words;
     vc_state cur;
     int block;
@@ -47,12 +48,31 @@ vc_objstate *flow_state(vc_flow *f, int id)
     return &f->cur.obj[id];
 }
 
+/* Objects made at one site from different parents are one handle on different paths. */
+bool flow_same_handle(const vc_flow *f, int a, int b)
+{
+    return a == b || (f->objs[a].site == f->objs[b].site && f->objs[a].kind == f->objs[b].kind &&
+                      f->objs[a].parent >= 0 && f->objs[b].parent >= 0);
+}
+
 bool flow_derived_from(const vc_flow *f, int obj, int ancestor)
 {
     for (int o = obj; o >= 0; o = f->objs[o].parent)
-        if (o == ancestor)
+        if (flow_same_handle(f, o, ancestor))
             return true;
     return false;
+}
+
+bool flow_once(vc_flow *f, const char *rule, vc_loc key)
+{
+    if (!f->out)
+        return false;
+    char *k = xasprintf("%s@%u:%u:%u", rule, key.file, key.line, key.col);
+    bool first = strmap_get(&f->once, k) < 0;
+    if (first)
+        strmap_put(&f->once, k, 1);
+    free(k);
+    return first;
 }
 
 bool flow_is_root(const vc_flow *f, int obj) { return f->objs[obj].parent < 0; }
@@ -182,10 +202,6 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     c |= join_fact(&a->observed, &a->observed_at, b->observed, b->observed_at);
     c |= join_fact(&a->mv_wrote, &a->mv_wrote_at, b->mv_wrote, b->mv_wrote_at);
     c |= join_fact(&a->dangling, &a->dangling_at, b->dangling, b->dangling_at);
-    if (b->reported_release && !a->reported_release) {
-        a->reported_release = true;
-        c = true;
-    }
     return c;
 }
 
@@ -303,6 +319,18 @@ static void note_param_effect(vc_flow *f, int obj, int bit)
         f->param_fx[root->param_index] |= (uint8_t)bit;
 }
 
+/* Another non-temporary place holds the object too. */
+static bool held_elsewhere(vc_flow *f, int obj, int place)
+{
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        if (p == place || f->fn->places[p].kind == PLACE_TEMP)
+            continue;
+        if (pts_of(f, p)[obj / 64] >> (obj % 64) & 1)
+            return true;
+    }
+    return false;
+}
+
 static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, uint32_t stmt,
                        const char *via)
 {
@@ -312,7 +340,9 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, ui
                                [EV_RELEASE] = SUM_RELEASE, [EV_CREATE] = 0};
     for (int i = 0; i < n; i++) {
         note_param_effect(f, objs[i], bits[kind]);
-        vc_event ev = {kind, objs[i], n > 1, loc, stmt, 0, via};
+        /* with several candidates, a handle only this place holds is the one on its paths */
+        bool may = n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place));
+        vc_event ev = {kind, objs[i], may, loc, stmt, 0, via};
         dispatch(f, ev);
     }
 }
@@ -428,6 +458,8 @@ static void transfer(vc_flow *f, const vc_instr *in)
         int n = pts_list(f, in->src, objs, MAX_PTS);
         pts_set(f, in->dst, objs, n);
         rename_objects(f, in->dst);
+        if (f->fn->places[in->src].kind == PLACE_TEMP)
+            pts_set(f, in->src, NULL, 0); /* a temporary is used once */
         break;
     }
     case I_CLEAR:
@@ -712,6 +744,33 @@ static void entry_state(vc_flow *f, vc_state *s)
     f->cur = saved;
 }
 
+static void mark_live(const vc_flow *f, bool *live, int o)
+{
+    while (o >= 0 && !live[o]) {
+        live[o] = true;
+        mark_live(f, live, f->objs[o].ref);
+        o = f->objs[o].parent;
+    }
+}
+
+/* Handles no place holds any more (and that no held handle derives from) are forgotten, so a
+ * path where a released handle was dropped (set to NULL) joins cleanly with the others. */
+static void forget_unreachable(vc_flow *f)
+{
+    state_fit(f, &f->cur);
+    bool *live = xcalloc((size_t)(f->nobjs ? f->nobjs : 1), sizeof *live);
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        const uint64_t *bits = f->cur.pts + (size_t)p * f->cur.words;
+        for (int w = 0; w < f->cur.words; w++)
+            for (uint64_t b = bits[w]; b; b &= b - 1)
+                mark_live(f, live, w * 64 + __builtin_ctzll(b));
+    }
+    for (int o = 0; o < f->nobjs; o++)
+        if (!live[o])
+            memset(&f->cur.obj[o], 0, sizeof f->cur.obj[o]);
+    free(live);
+}
+
 static void run_block(vc_flow *f, int b, const vc_state *in)
 {
     state_copy(f, &f->cur, in);
@@ -719,6 +778,7 @@ static void run_block(vc_flow *f, int b, const vc_state *in)
     const vc_block *blk = &f->fn->blocks[b];
     for (int i = 0; i < blk->ninstrs; i++)
         transfer(f, &blk->instrs[i]);
+    forget_unreachable(f);
 }
 
 static void cross_back_edge(vc_flow *f, vc_state *s, int loop)
@@ -780,6 +840,7 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     f.words = 1;
     f.summary = summary;
     strmap_init(&f.obj_index);
+    strmap_init(&f.once);
     f.param_fx = xcalloc((size_t)(f.fn->nparams ? f.fn->nparams : 1), 1);
     if (summary)
         model_clear(summary);
@@ -812,6 +873,7 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     free(f.param_fx);
     free(f.returned);
     strmap_free(&f.obj_index);
+    strmap_free(&f.once);
 }
 
 /* ---- summaries ---------------------------------------------------------------------------- */

@@ -40,7 +40,6 @@ typedef struct {
 typedef struct {
     bool exists;
     uint8_t released, readonly, stale, wrote, observed, mv_wrote, dangling;
-    bool reported_release;
     vc_loc released_at, readonly_at, stale_at, wrote_at, observed_at, mv_wrote_at, dangling_at;
     int stale_by, observed_by;
     int wrote_block;
@@ -83,6 +82,9 @@ const vc_object *flow_object(const vc_flow *f, int id);
 vc_objstate *flow_state(vc_flow *f, int id);
 const vc_function *flow_function(const vc_flow *f);
 bool flow_derived_from(const vc_flow *f, int obj, int ancestor);
+bool flow_same_handle(const vc_flow *f, int a, int b);
+/* True the first time (rule, key) is seen while reporting: one finding per root cause. */
+bool flow_once(vc_flow *f, const char *rule, vc_loc key);
 bool flow_is_root(const vc_flow *f, int obj);
 /* Same root memory and regions not provably disjoint. */
 vc_relation flow_relation(const vc_flow *f, int a, int b);

@@ -161,6 +161,8 @@ bool model_resolve(vc_model *m, char *const *param_names, int nparams, const cha
                 }
                 continue;
             }
+            if (!arg->name)
+                continue; /* made resolved (summaries, restrict qualifiers) */
             arg->param = -1;
             for (int p = 0; p < nparams; p++)
                 if (param_names[p] && strcmp(param_names[p], arg->name) == 0)
