@@ -179,7 +179,7 @@ NDA_INSPECTS(b) nda_overlap
     nda_shares_memory(const nda_array *a, const nda_array *b, ptrdiff_t max_work);
 
 /* ---- Resize ------------------------------------------------------------------------------- */
-NDA_WRITES(a) NDA_UNREFERENCED(a) nda_status nda_resize(nda_array *a, ptrdiff_t new_size);
+NDA_UNREFERENCED(a) nda_status nda_resize(nda_array *a, ptrdiff_t new_size);
 
 #ifdef __cplusplus
 }
