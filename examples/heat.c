@@ -16,7 +16,7 @@ static double step(nda_array *u, ptrdiff_t n, double alpha)
     nda_add(lap, left, right);
     nda_axpy(lap, -2.0, mid);
     nda_axpy(mid, alpha, lap);
-    nda_add(mid, left, mid); /* in place over an overlapping input */
+    nda_add(mid, left, mid);                      /* in place over an overlapping input */
     double change = nda_sum(before) - nda_sum(u); /* the "snapshot" changed with u */
     nda_release(lap);
     nda_release(right);

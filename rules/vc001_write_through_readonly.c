@@ -21,8 +21,9 @@ static char *reason(vc_flow *f, int obj)
 
 static void on_event(vc_flow *f, const vc_event *ev);
 
-const vc_rule vc_rule_vc001 = {"VC001", "write-through-readonly", "error",
-                               "a write reaches memory that must not change", on_event, NULL};
+const vc_rule vc_rule_vc001 = {"VC001",  "write-through-readonly",
+                               "error",  "a write reaches memory that must not change",
+                               on_event, NULL};
 
 static void on_event(vc_flow *f, const vc_event *ev)
 {
@@ -33,11 +34,11 @@ static void on_event(vc_flow *f, const vc_event *ev)
         return;
     bool may = s->readonly == TRI_MAY || ev->may;
     char *why = reason(f, ev->obj);
-    vc_finding *fd = flow_report(
-        f, &vc_rule_vc001, ev->loc, may,
-        rule_fmt("write%s%s through '%s' %s read-only memory (%s)", ev->via ? " in " : "",
-                 ev->via ? ev->via : "", flow_name(f, ev->obj),
-                 may ? "may reach" : "reaches", why));
+    vc_finding *fd =
+        flow_report(f, &vc_rule_vc001, ev->loc, may,
+                    rule_fmt("write%s%s through '%s' %s read-only memory (%s)",
+                             ev->via ? " in " : "", ev->via ? ev->via : "", flow_name(f, ev->obj),
+                             may ? "may reach" : "reaches", why));
     free(why);
     flow_note(f, fd, s->readonly_at,
               rule_fmt("'%s' is read-only from here", flow_name(f, ev->obj)));

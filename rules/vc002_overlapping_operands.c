@@ -7,9 +7,9 @@ enum { MAX_ARG_OBJECTS = 64 };
 
 static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m);
 
-const vc_rule vc_rule_vc002 = {"VC002", "overlapping-operands", "error",
-                               "arguments overlap where the callee's contract forbids it", NULL,
-                               on_call};
+const vc_rule vc_rule_vc002 = {"VC002", "overlapping-operands",
+                               "error", "arguments overlap where the callee's contract forbids it",
+                               NULL,    on_call};
 
 /* How the arguments of one contract relate: the worst pair decides. */
 static bool conflict(vc_flow *f, const vc_instr *call, const vc_effect *e, bool *may, int *pa,

@@ -4,9 +4,10 @@
 
 static void on_event(vc_flow *f, const vc_event *ev);
 
-const vc_rule vc_rule_vc003 = {"VC003", "stale-view-read", "warning",
-                               "a view is read after its memory changed through another handle",
-                               on_event, NULL};
+const vc_rule vc_rule_vc003 = {
+    "VC003",   "stale-view-read",
+    "warning", "a view is read after its memory changed through another handle",
+    on_event,  NULL};
 
 static void mark_stale(vc_flow *f, const vc_event *ev)
 {
@@ -44,8 +45,8 @@ static void on_event(vc_flow *f, const vc_event *ev)
                 rule_fmt("'%s' %s stale: it is read after its memory was changed through '%s' at "
                          "line %u ('%s' is derived from '%s' at line %u; a copy may have been "
                          "meant)",
-                         flow_name(f, ev->obj), may ? "may be" : "is",
-                         flow_name(f, s->stale_by), s->stale_at.line, flow_name(f, ev->obj),
+                         flow_name(f, ev->obj), may ? "may be" : "is", flow_name(f, s->stale_by),
+                         s->stale_at.line, flow_name(f, ev->obj),
                          base >= 0 ? flow_name(f, base) : "?",
                          flow_object(f, ev->obj)->created.line));
             flow_note(f, fd, flow_object(f, ev->obj)->created,

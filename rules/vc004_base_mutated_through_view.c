@@ -4,10 +4,13 @@
 
 static void on_event(vc_flow *f, const vc_event *ev);
 
-const vc_rule vc_rule_vc004 = {"VC004", "base-mutated-through-view", "warning",
+const vc_rule vc_rule_vc004 = {"VC004",
+                               "base-mutated-through-view",
+                               "warning",
                                "a write through a view changes memory that another handle reads "
                                "while the view stays in use",
-                               on_event, NULL};
+                               on_event,
+                               NULL};
 
 static bool is_v(const vc_flow *f, int obj)
 {

@@ -4,10 +4,13 @@
 
 static void on_event(vc_flow *f, const vc_event *ev);
 
-const vc_rule vc_rule_vc005 = {"VC005", "maybe-view-write", "warning",
+const vc_rule vc_rule_vc005 = {"VC005",
+                               "maybe-view-write",
+                               "warning",
                                "a write through a reshape/ravel/ascontiguous result that may or "
                                "may not be a view, then a read of its source",
-                               on_event, NULL};
+                               on_event,
+                               NULL};
 
 static void mark_written(vc_flow *f, const vc_event *ev)
 {

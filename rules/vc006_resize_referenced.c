@@ -6,9 +6,10 @@ enum { MAX_ARG_OBJECTS = 64 };
 
 static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m);
 
-const vc_rule vc_rule_vc006 = {"VC006", "resize-referenced", "error",
-                               "a resize of an array that is a view or has other live references",
-                               NULL, on_call};
+const vc_rule vc_rule_vc006 = {
+    "VC006", "resize-referenced",
+    "error", "a resize of an array that is a view or has other live references",
+    NULL,    on_call};
 
 /* Another live reference to the memory of `obj`: a view, a retain, an ascontiguous result. */
 static int other_reference(vc_flow *f, int ref, bool *may)

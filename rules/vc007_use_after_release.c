@@ -4,9 +4,9 @@
 
 static void on_event(vc_flow *f, const vc_event *ev);
 
-const vc_rule vc_rule_vc007 = {"VC007", "use-after-release", "error",
-                               "a handle is used after its reference was released", on_event,
-                               NULL};
+const vc_rule vc_rule_vc007 = {"VC007",  "use-after-release",
+                               "error",  "a handle is used after its reference was released",
+                               on_event, NULL};
 
 static int data_origin(const vc_flow *f, int obj)
 {
@@ -42,11 +42,11 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
         return;
     {
         bool may = r->released == TRI_MAY || ev->may;
-        vc_finding *fd = flow_report(
-            f, &vc_rule_vc007, ev->loc, may,
-            rule_fmt("'%s' %s %s after it was released at line %u", flow_name(f, ev->obj),
-                     may ? "may be" : "is", again ? "released again" : "used",
-                     r->released_at.line));
+        vc_finding *fd =
+            flow_report(f, &vc_rule_vc007, ev->loc, may,
+                        rule_fmt("'%s' %s %s after it was released at line %u",
+                                 flow_name(f, ev->obj), may ? "may be" : "is",
+                                 again ? "released again" : "used", r->released_at.line));
         flow_note(f, fd, r->released_at, rule_fmt("'%s' released here", flow_name(f, ref)));
     }
 }

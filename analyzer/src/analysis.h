@@ -12,7 +12,7 @@ typedef struct {
     vc_model_set *models;        /* from model files */
     const vc_rule *const *rules; /* enabled rules */
     int nrules;
-    bool unknown_calls_write;    /* functions without body or model write their arguments */
+    bool unknown_calls_write; /* functions without body or model write their arguments */
 } vc_config;
 
 /* Analyzes the unit's functions and appends findings. */

@@ -66,8 +66,14 @@ int cfg_reverse_postorder(const vc_function *f, int *order)
     return n;
 }
 
-static void set_bit(uint64_t *bits, int i) { bits[i / 64] |= 1ull << (i % 64); }
-static bool get_bit(const uint64_t *bits, int i) { return bits[i / 64] >> (i % 64) & 1; }
+static void set_bit(uint64_t *bits, int i)
+{
+    bits[i / 64] |= 1ull << (i % 64);
+}
+static bool get_bit(const uint64_t *bits, int i)
+{
+    return bits[i / 64] >> (i % 64) & 1;
+}
 
 /* The natural loop of back edge from -> head: head plus every block that reaches `from`
  * without passing through head. Found by walking predecessors backwards. */

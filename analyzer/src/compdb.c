@@ -61,10 +61,10 @@ int compdb_filter_args(char **args, int nargs, const char *file, bool quiet)
     int out = 0;
     for (int i = 0; i < nargs; i++) {
         const char *a = args[i];
-        bool xclang_load = strcmp(a, "-Xclang") == 0 && i + 1 < nargs &&
-                           (strcmp(args[i + 1], "-load") == 0 ||
-                            strncmp(args[i + 1], "-fplugin", 8) == 0 ||
-                            strncmp(args[i + 1], "-add-plugin", 11) == 0);
+        bool xclang_load =
+            strcmp(a, "-Xclang") == 0 && i + 1 < nargs &&
+            (strcmp(args[i + 1], "-load") == 0 || strncmp(args[i + 1], "-fplugin", 8) == 0 ||
+             strncmp(args[i + 1], "-add-plugin", 11) == 0);
         if (xclang_load || is_code_loading(a)) {
             int skip = xclang_load ? (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0 &&
                                               strcmp(args[i + 1], "-load") == 0
@@ -72,8 +72,8 @@ int compdb_filter_args(char **args, int nargs, const char *file, bool quiet)
                                           : 2)
                                    : (strcmp(a, "-load") == 0 ? 2 : 1);
             if (!quiet)
-                fprintf(stderr, "viewcheck: note: %s: dropped '%s%s%s' (it loads code)\n", file,
-                        a, skip > 1 && i + 1 < nargs ? " " : "",
+                fprintf(stderr, "viewcheck: note: %s: dropped '%s%s%s' (it loads code)\n", file, a,
+                        skip > 1 && i + 1 < nargs ? " " : "",
                         skip > 1 && i + 1 < nargs ? args[i + 1] : "");
             for (int k = 0; k < skip && i + k < nargs; k++)
                 free(args[i + k]);
@@ -135,8 +135,8 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
     json_t *doc = json_load_file(path, 0, &jerr);
     bool ok = doc && json_is_array(doc);
     if (!doc)
-        snprintf(err, (size_t)errlen, "%s:%d:%d: malformed compile database: %s", path,
-                 jerr.line, jerr.column, jerr.text);
+        snprintf(err, (size_t)errlen, "%s:%d:%d: malformed compile database: %s", path, jerr.line,
+                 jerr.column, jerr.text);
     else if (!ok)
         snprintf(err, (size_t)errlen, "%s: malformed compile database: expected a JSON array",
                  path);

@@ -13,7 +13,7 @@ typedef struct {
 } vc_note;
 
 typedef struct {
-    const char *rule; /* "VC004" */
+    const char *rule;  /* "VC004" */
     const char *level; /* "error" | "warning" */
     char *file;
     unsigned line, col;

@@ -25,20 +25,35 @@ struct vc_flow {
     int block;
     /* summary accumulation */
     vc_model *summary;
-    uint8_t *param_fx; /* per parameter: bit per vc_effect_kind of interest */
+    uint8_t *param_fx;  /* per parameter: bit per vc_effect_kind of interest */
     uint64_t *returned; /* objects returned */
     int returned_words;
     bool returns_something;
 };
 
-uint8_t tri_set(bool may) { return may ? TRI_MAY : TRI_MUST; }
+uint8_t tri_set(bool may)
+{
+    return may ? TRI_MAY : TRI_MUST;
+}
 
 /* ---- objects ---------------------------------------------------------------------------- */
 
-int flow_nobjects(const vc_flow *f) { return f->nobjs; }
-const vc_object *flow_object(const vc_flow *f, int id) { return &f->objs[id]; }
-const vc_function *flow_function(const vc_flow *f) { return f->fn; }
-bool flow_reporting(const vc_flow *f) { return f->out != NULL; }
+int flow_nobjects(const vc_flow *f)
+{
+    return f->nobjs;
+}
+const vc_object *flow_object(const vc_flow *f, int id)
+{
+    return &f->objs[id];
+}
+const vc_function *flow_function(const vc_flow *f)
+{
+    return f->fn;
+}
+bool flow_reporting(const vc_flow *f)
+{
+    return f->out != NULL;
+}
 
 static void state_fit(vc_flow *f, vc_state *s);
 
@@ -75,7 +90,10 @@ bool flow_once(vc_flow *f, const char *rule, vc_loc key)
     return first;
 }
 
-bool flow_is_root(const vc_flow *f, int obj) { return f->objs[obj].parent < 0; }
+bool flow_is_root(const vc_flow *f, int obj)
+{
+    return f->objs[obj].parent < 0;
+}
 
 vc_relation flow_relation(const vc_flow *f, int a, int b)
 {
@@ -86,7 +104,10 @@ vc_relation flow_relation(const vc_flow *f, int a, int b)
     return region_relation(&f->objs[a].region, &f->objs[b].region);
 }
 
-const char *flow_name(const vc_flow *f, int obj) { return f->objs[obj].name; }
+const char *flow_name(const vc_flow *f, int obj)
+{
+    return f->objs[obj].name;
+}
 
 const char *flow_file(const vc_flow *f, vc_loc loc)
 {
@@ -162,7 +183,10 @@ static void state_copy(vc_flow *f, vc_state *dst, const vc_state *src)
                (size_t)src->words * sizeof *src->pts);
 }
 
-static uint8_t tri_join(uint8_t a, uint8_t b) { return a == b ? a : TRI_MAY; }
+static uint8_t tri_join(uint8_t a, uint8_t b)
+{
+    return a == b ? a : TRI_MAY;
+}
 
 static bool join_fact(uint8_t *a, vc_loc *aloc, uint8_t b, vc_loc bloc)
 {
@@ -309,8 +333,14 @@ static void dispatch(vc_flow *f, vc_event ev)
             f->cfg->rules[r]->on_event(f, &ev);
 }
 
-enum { SUM_READ = 1, SUM_WRITE = 2, SUM_USE = 4, SUM_RELEASE = 8, SUM_RESIZE = 16,
-       SUM_READONLY = 32 };
+enum {
+    SUM_READ = 1,
+    SUM_WRITE = 2,
+    SUM_USE = 4,
+    SUM_RELEASE = 8,
+    SUM_RESIZE = 16,
+    SUM_READONLY = 32
+};
 
 static void note_param_effect(vc_flow *f, int obj, int bit)
 {
@@ -336,8 +366,11 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, ui
 {
     int objs[MAX_PTS];
     int n = pts_list(f, place, objs, MAX_PTS);
-    static const int bits[] = {[EV_READ] = SUM_READ, [EV_WRITE] = SUM_WRITE, [EV_USE] = SUM_USE,
-                               [EV_RELEASE] = SUM_RELEASE, [EV_CREATE] = 0};
+    static const int bits[] = {[EV_READ] = SUM_READ,
+                               [EV_WRITE] = SUM_WRITE,
+                               [EV_USE] = SUM_USE,
+                               [EV_RELEASE] = SUM_RELEASE,
+                               [EV_CREATE] = 0};
     for (int i = 0; i < n; i++) {
         note_param_effect(f, objs[i], bits[kind]);
         /* with several candidates, a handle only this place holds is the one on its paths */
@@ -401,9 +434,8 @@ static void derive(vc_flow *f, const vc_instr *in, vc_object_kind kind)
     int n = pts_list(f, in->src, parents, MAX_PTS);
     for (int i = 0; i < n; i++) {
         bool fresh;
-        const char *name = f->fn->places[in->dst].kind == PLACE_TEMP
-                               ? display_name(f, in->src)
-                               : display_name(f, in->dst);
+        const char *name = f->fn->places[in->dst].kind == PLACE_TEMP ? display_name(f, in->src)
+                                                                     : display_name(f, in->dst);
         made[i] = object_get(f, site_of(f, in), parents[i], kind, name, &fresh);
         if (fresh) {
             f->objs[made[i]].created = in->loc;
@@ -502,7 +534,10 @@ static const vc_model *call_model(vc_flow *f, const vc_instr *in)
     return NULL;
 }
 
-static int effect_param(const vc_effect *e, int arg) { return e->args[arg].param; }
+static int effect_param(const vc_effect *e, int arg)
+{
+    return e->args[arg].param;
+}
 
 static bool effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_t *value)
 {
@@ -578,10 +613,11 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
         pts_set(f, in->dst, parents, np);
         return;
     }
-    static const vc_object_kind kinds[] = {
-        [FX_RETURNS_VIEW] = OBJ_VIEW,       [FX_RETURNS_READONLY_VIEW] = OBJ_VIEW,
-        [FX_RETURNS_MAYBE_VIEW] = OBJ_MAYBE_VIEW, [FX_RETURNS_SAME] = OBJ_RETAINED,
-        [FX_RETURNS_DATA] = OBJ_DATA};
+    static const vc_object_kind kinds[] = {[FX_RETURNS_VIEW] = OBJ_VIEW,
+                                           [FX_RETURNS_READONLY_VIEW] = OBJ_VIEW,
+                                           [FX_RETURNS_MAYBE_VIEW] = OBJ_MAYBE_VIEW,
+                                           [FX_RETURNS_SAME] = OBJ_RETAINED,
+                                           [FX_RETURNS_DATA] = OBJ_DATA};
     for (int i = 0; i < np; i++) {
         made[n] = object_get(f, site_of(f, in), parents[i], kinds[ret->kind], name, &fresh);
         vc_object *o = &f->objs[made[n]];
@@ -604,8 +640,7 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
 static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)
 {
     int64_t flag = 0;
-    bool readonly = e->kind == FX_MAKES_READONLY ||
-                    (effect_value(in, e, 1, &flag) && flag == 0);
+    bool readonly = e->kind == FX_MAKES_READONLY || (effect_value(in, e, 1, &flag) && flag == 0);
     bool unknown = e->kind == FX_SETS_WRITEABLE && !effect_value(in, e, 1, &flag);
     int objs[MAX_PTS];
     int n = flow_arg_objects(f, in, effect_param(e, 0), objs, MAX_PTS);
@@ -650,9 +685,8 @@ static bool effect_on(const vc_model *m, vc_effect_kind k, int arg)
 static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_effect_kind k,
                         vc_event_kind ev)
 {
-    const char *via = in->callee >= 0 && f->unit->functions[in->callee]->has_body
-                          ? in->callee_name
-                          : NULL;
+    const char *via =
+        in->callee >= 0 && f->unit->functions[in->callee]->has_body ? in->callee_name : NULL;
     for (int a = 0; a < in->nargs; a++) {
         if (in->args[a].kind != OP_PLACE)
             continue;

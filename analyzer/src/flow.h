@@ -30,11 +30,11 @@ typedef struct {
     int ref;    /* the object whose reference this handle uses */
     int site;   /* creating instruction */
     vc_loc created;
-    char *name;          /* the handle as the user calls it */
-    vc_region region;    /* elements of the root memory it covers */
-    bool readonly_view;  /* created read-only */
-    bool holds_ref;      /* counts as a reference to the root memory */
-    int param_index;     /* OBJ_PARAM */
+    char *name;         /* the handle as the user calls it */
+    vc_region region;   /* elements of the root memory it covers */
+    bool readonly_view; /* created read-only */
+    bool holds_ref;     /* counts as a reference to the root memory */
+    int param_index;    /* OBJ_PARAM */
 } vc_object;
 
 typedef struct {
@@ -60,11 +60,11 @@ typedef enum { EV_READ, EV_WRITE, EV_USE, EV_RELEASE, EV_CREATE } vc_event_kind;
 typedef struct {
     vc_event_kind kind;
     int obj;
-    bool may;         /* the handle is this object on some paths only */
+    bool may; /* the handle is this object on some paths only */
     vc_loc loc;
     uint32_t stmt;
     int block;
-    const char *via;  /* for calls: the callee, when the access happens inside it */
+    const char *via; /* for calls: the callee, when the access happens inside it */
 } vc_event;
 
 typedef struct vc_flow vc_flow;

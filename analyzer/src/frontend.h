@@ -6,8 +6,8 @@
 #include "unit.h"
 
 typedef struct {
-    const char *file;      /* the source file */
-    const char *directory; /* working directory of the compile command, or NULL */
+    const char *file;        /* the source file */
+    const char *directory;   /* working directory of the compile command, or NULL */
     const char *const *args; /* compiler arguments (without the compiler and the file) */
     int nargs;
 } vc_compile_job;

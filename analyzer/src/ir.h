@@ -26,10 +26,10 @@ typedef struct {
     char *name; /* as the user reads it: "a", "s.rows", "img->base", "views[]" */
     char *key;  /* identity: declaration USR or path */
     vc_place_kind kind;
-    int param_index;  /* PLACE_PARAM */
-    int base;         /* PLACE_FIELD / PLACE_ELEMENT: the place it is part of, else -1 */
-    bool is_pointer;  /* holds a pointer (a handle) */
-    bool is_array;    /* a C array object: its storage is memory of its own */
+    int param_index;   /* PLACE_PARAM */
+    int base;          /* PLACE_FIELD / PLACE_ELEMENT: the place it is part of, else -1 */
+    bool is_pointer;   /* holds a pointer (a handle) */
+    bool is_array;     /* a C array object: its storage is memory of its own */
     bool const_target; /* pointer to const-qualified data */
     bool restrict_qualified;
     vc_loc decl;
@@ -67,7 +67,7 @@ typedef struct {
     vc_loc loc;
     uint32_t stmt; /* index of the top-level statement it belongs to */
     /* I_CALL */
-    int callee;      /* index into the unit's function table, or -1 when unknown */
+    int callee; /* index into the unit's function table, or -1 when unknown */
     char *callee_name;
     vc_operand *args;
     int nargs;

@@ -36,8 +36,14 @@ static char *take(CXString s)
     return copy;
 }
 
-char *cursor_spelling(CXCursor c) { return take(clang_getCursorSpelling(c)); }
-char *cursor_usr(CXCursor c) { return take(clang_getCursorUSR(c)); }
+char *cursor_spelling(CXCursor c)
+{
+    return take(clang_getCursorSpelling(c));
+}
+char *cursor_usr(CXCursor c)
+{
+    return take(clang_getCursorUSR(c));
+}
 
 bool type_is_pointer(CXType t)
 {
@@ -97,9 +103,10 @@ int place_for_decl(lower_ctx *c, CXCursor decl)
                   : PLACE_LOCAL;
     pl.is_pointer = type_is_pointer(t);
     pl.is_array = type_is_array(t);
-    pl.const_target = pointee_const(t) || (pl.kind == PLACE_GLOBAL && pl.is_array &&
-                                           clang_isConstQualifiedType(clang_getArrayElementType(
-                                               clang_getCanonicalType(t))));
+    pl.const_target =
+        pointee_const(t) ||
+        (pl.kind == PLACE_GLOBAL && pl.is_array &&
+         clang_isConstQualifiedType(clang_getArrayElementType(clang_getCanonicalType(t))));
     pl.restrict_qualified = clang_isRestrictQualifiedType(t);
     pl.decl = lower_loc(c, decl);
     return ir_place_add(c->fn, pl);

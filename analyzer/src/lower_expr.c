@@ -35,7 +35,10 @@ static vc_instr base_instr(lower_ctx *c, vc_instr_kind kind, CXCursor at)
     return in;
 }
 
-static void emit(lower_ctx *c, vc_instr in) { ir_emit(c->fn, c->block, in); }
+static void emit(lower_ctx *c, vc_instr in)
+{
+    ir_emit(c->fn, c->block, in);
+}
 
 static int new_temp(lower_ctx *c, const char *name, bool pointer)
 {
@@ -112,8 +115,9 @@ static int field_place(lower_ctx *c, int base, bool arrow, CXCursor member)
         pl.param_index = -1;
         pl.is_pointer = type_is_pointer(t);
         pl.is_array = type_is_array(t);
-        pl.const_target = type_is_pointer(t) &&
-                          clang_isConstQualifiedType(clang_getPointeeType(clang_getCanonicalType(t)));
+        pl.const_target =
+            type_is_pointer(t) &&
+            clang_isConstQualifiedType(clang_getPointeeType(clang_getCanonicalType(t)));
         pl.decl = lower_loc(c, member);
         p = ir_place_add(c->fn, pl);
     } else {
@@ -361,10 +365,11 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
     case CXBinaryOperator_Sub: {
         vc_operand a = lower_expr(c, lhs), b = lower_expr(c, rhs);
         if (type_is_pointer(clang_getCursorType(e)))
-            out = lower_pointer_offset(c, e, type_is_pointer(clang_getCursorType(lhs)) ||
-                                                     type_is_array(clang_getCursorType(lhs))
-                                                 ? a
-                                                 : b);
+            out = lower_pointer_offset(c, e,
+                                       type_is_pointer(clang_getCursorType(lhs)) ||
+                                               type_is_array(clang_getCursorType(lhs))
+                                           ? a
+                                           : b);
         break;
     }
     default:

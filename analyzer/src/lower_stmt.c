@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void lower_branch_new_block(lower_ctx *c) { c->block = ir_block_new(c->fn); }
+void lower_branch_new_block(lower_ctx *c)
+{
+    c->block = ir_block_new(c->fn);
+}
 
 static void jump(lower_ctx *c, int to)
 {
@@ -145,7 +148,8 @@ static void classify_for(lower_ctx *c, CXCursor s, const cursor_list *l, CXCurso
     }
     for (int i = 0; i < nheader; i++) {
         CXFile f;
-        unsigned off = expansion_offset(clang_getRangeStart(clang_getCursorExtent(l->items[i])), &f);
+        unsigned off =
+            expansion_offset(clang_getRangeStart(clang_getCursorExtent(l->items[i])), &f);
         int slot;
         if (found == 2)
             slot = off < semi[0] ? 0 : off < semi[1] ? 1 : 2;

@@ -150,8 +150,7 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
         vc_unit *u = frontend_lower(index, &cj);
         if (u->error) {
             add_failure(failures, j->file, u->error);
-            fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", j->file,
-                    u->error);
+            fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", j->file, u->error);
         } else if (o->dump_ir) {
             for (int f = 0; f < u->nfunctions; f++)
                 if (u->functions[f]->has_body)
@@ -193,8 +192,9 @@ static void summary_line(const vc_findings *fs, const vc_failures *failures, int
         else
             warnings++;
     }
-    fprintf(stderr, "viewcheck: %d findings (%d errors, %d warnings) in %d files, %d suppressed, "
-                    "%d failed\n",
+    fprintf(stderr,
+            "viewcheck: %d findings (%d errors, %d warnings) in %d files, %d suppressed, "
+            "%d failed\n",
             errors + warnings, errors, warnings, nfiles, suppressed, failures->n);
 }
 

@@ -34,7 +34,10 @@ static const struct {
     [FX_REGION_SAME] = {"region_same", 1, 1},
 };
 
-const char *model_effect_name(vc_effect_kind k) { return effect_table[k].name; }
+const char *model_effect_name(vc_effect_kind k)
+{
+    return effect_table[k].name;
+}
 
 int model_effect_arity(vc_effect_kind k, int *max)
 {

@@ -11,7 +11,7 @@ typedef enum {
     FX_RETURNS_VIEW,
     FX_RETURNS_READONLY_VIEW,
     FX_RETURNS_MAYBE_VIEW,
-    FX_RETURNS_SAME, /* the argument itself, with a new reference */
+    FX_RETURNS_SAME,  /* the argument itself, with a new reference */
     FX_RETURNS_ALIAS, /* the argument itself, no new reference (summaries) */
     FX_RETURNS_DATA,
     FX_READS,
@@ -33,8 +33,8 @@ typedef enum {
 
 /* An effect's argument: a parameter (by name until resolved, then by index) or a literal. */
 typedef struct {
-    char *name;      /* as written; NULL for literals */
-    int param;       /* resolved parameter index, -1 if not (yet) resolved */
+    char *name; /* as written; NULL for literals */
+    int param;  /* resolved parameter index, -1 if not (yet) resolved */
     bool literal;
     int64_t value;
 } vc_effect_arg;
@@ -45,7 +45,7 @@ typedef struct {
     vc_effect_kind kind;
     vc_effect_arg args[VC_EFFECT_MAXARGS];
     int nargs;
-    bool may; /* summaries: on some paths only */
+    bool may;    /* summaries: on some paths only */
     char *field; /* GSL: the returned struct's member that holds the handle ("vector") */
 } vc_effect;
 

@@ -69,8 +69,8 @@ static bool load_effects(load_ctx *c, yaml_document_t *doc, yaml_node_t *list, v
 {
     if (!list || list->type != YAML_SEQUENCE_NODE)
         return fail(c, list, "'effects' must be a list", NULL);
-    for (yaml_node_item_t *it = list->data.sequence.items.start;
-         it < list->data.sequence.items.top; it++) {
+    for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top;
+         it++) {
         yaml_node_t *n = yaml_document_get_node(doc, *it);
         const char *text = scalar(n), *why = NULL;
         vc_effect e;
@@ -133,9 +133,8 @@ bool model_set_load_yaml(vc_model_set *set, const char *path, char *err, int err
                  parser.problem ? parser.problem : "unknown");
     } else {
         yaml_node_t *root = yaml_document_get_root_node(&doc);
-        yaml_node_t *models = root && root->type == YAML_MAPPING_NODE
-                                  ? lookup(&doc, root, "models")
-                                  : NULL;
+        yaml_node_t *models =
+            root && root->type == YAML_MAPPING_NODE ? lookup(&doc, root, "models") : NULL;
         if (!root)
             ok = fail(&c, NULL, "the file is empty: expected 'models:'", NULL);
         else if (!models || models->type != YAML_SEQUENCE_NODE)

@@ -74,8 +74,9 @@ static bool parse_fail_on(const char *v, vc_fail_on *f)
 static int value_flag(int argc, char **argv, int *i, vc_options *o)
 {
     const char *a = argv[*i];
-    const char *names[] = {"-p", "-f", "--format", "-o", "--html", "--db", "--baseline",
-                           "--fail-on", "--checks", "--model", "-j", "--assume-unknown-calls"};
+    const char *names[] = {"-p",       "-f",      "--format",   "-o",
+                           "--html",   "--db",    "--baseline", "--fail-on",
+                           "--checks", "--model", "-j",         "--assume-unknown-calls"};
     int which = -1;
     const char *value = NULL;
     for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {

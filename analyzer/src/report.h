@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 typedef struct {
-    char **files;    /* translation units that could not be analyzed */
+    char **files; /* translation units that could not be analyzed */
     char **reasons;
     int n, cap;
 } vc_failures;

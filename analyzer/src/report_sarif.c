@@ -67,12 +67,12 @@ static json_t *result_json(const vc_report *r, const vc_finding *f)
         json_t *loc = location(r, note->file, note->line, note->col, note->message);
         json_object_set_new(loc, "id", json_integer(n + 1));
         json_array_append_new(related, loc);
-        json_array_append_new(steps, json_pack("{s:o}", "location",
-                                               location(r, note->file, note->line, note->col,
-                                                        note->message)));
+        json_array_append_new(
+            steps, json_pack("{s:o}", "location",
+                             location(r, note->file, note->line, note->col, note->message)));
     }
-    json_array_append_new(steps, json_pack("{s:o}", "location",
-                                           location(r, f->file, f->line, f->col, f->message)));
+    json_array_append_new(
+        steps, json_pack("{s:o}", "location", location(r, f->file, f->line, f->col, f->message)));
     json_t *res = json_pack(
         "{s:s, s:i, s:s, s:{s:s}, s:[o], s:o, s:[{s:[{s:o}]}], s:{s:s}}", "ruleId", f->rule,
         "ruleIndex", rule_index(f->rule), "level", f->level, "message", "text", f->message,
@@ -95,26 +95,25 @@ int report_sarif(FILE *out, const vc_report *r)
         json_array_append_new(results, result_json(r, &r->findings->items[i]));
     json_t *notifications = json_array();
     for (int i = 0; r->failures && i < r->failures->n; i++)
-        json_array_append_new(
-            notifications,
-            json_pack("{s:s, s:{s:s}, s:[o]}", "level", "error", "message", "text",
-                      r->failures->reasons[i], "locations",
-                      location(r, r->failures->files[i], 1, 1, NULL)));
-    json_t *run = json_pack(
-        "{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:[{s:b, s:o}], s:{s:s}}", "tool", "driver", "name",
-        "viewcheck", "version", r->version, "informationUri", "https://viewcheck.invalid/",
-        "rules", rules_json(), "results", results, "invocations", "executionSuccessful",
-        !(r->failures && r->failures->n), "toolExecutionNotifications", notifications,
-        "automationDetails", "id", "viewcheck/");
+        json_array_append_new(notifications,
+                              json_pack("{s:s, s:{s:s}, s:[o]}", "level", "error", "message",
+                                        "text", r->failures->reasons[i], "locations",
+                                        location(r, r->failures->files[i], 1, 1, NULL)));
+    json_t *run = json_pack("{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:[{s:b, s:o}], s:{s:s}}", "tool",
+                            "driver", "name", "viewcheck", "version", r->version, "informationUri",
+                            "https://viewcheck.invalid/", "rules", rules_json(), "results", results,
+                            "invocations", "executionSuccessful", !(r->failures && r->failures->n),
+                            "toolExecutionNotifications", notifications, "automationDetails", "id",
+                            "viewcheck/");
     if (r->root) {
         char *uri = xasprintf("file://%s/", r->root);
         json_object_set_new(run, "originalUriBaseIds",
                             json_pack("{s:{s:s}}", "SRCROOT", "uri", uri));
         free(uri);
     }
-    json_t *doc = json_pack("{s:s, s:s, s:[o]}", "$schema",
-                            "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
-                            "runs", run);
+    json_t *doc =
+        json_pack("{s:s, s:s, s:[o]}", "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
+                  "version", "2.1.0", "runs", run);
     int rc = json_dumpf(doc, out, JSON_INDENT(2));
     fputc('\n', out);
     json_decref(doc);

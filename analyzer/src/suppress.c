@@ -43,8 +43,8 @@ bool suppress_line_matches(const char *line, const char *rule, char **reason)
         while (isspace((unsigned char)*r))
             r++;
         size_t len = strcspn(r, "\n");
-        while (len && (isspace((unsigned char)r[len - 1]) || r[len - 1] == '/' ||
-                       r[len - 1] == '*'))
+        while (len &&
+               (isspace((unsigned char)r[len - 1]) || r[len - 1] == '/' || r[len - 1] == '*'))
             len--;
         *reason = xstrndup(r, len);
     }

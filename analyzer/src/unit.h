@@ -19,7 +19,7 @@ typedef struct {
     int nfiles, files_cap;
     vc_function **functions;
     int nfunctions, functions_cap;
-    strmap function_index; /* USR -> index */
+    strmap function_index;  /* USR -> index */
     vc_model_set *declared; /* models from annotations and restrict qualifiers, by name */
     char *error;            /* set when the unit could not be analyzed */
 } vc_unit;

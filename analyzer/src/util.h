@@ -13,12 +13,12 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Reads a whole file; NULL (errno set) on failure. */
 char *read_file(const char *path, size_t *len);
 
-#define GROW(array, count, cap)                                                                   \
-    do {                                                                                          \
-        if ((count) >= (cap)) {                                                                   \
-            (cap) = (cap) ? 2 * (cap) : 8;                                                        \
-            (array) = xrealloc((array), (size_t)(cap) * sizeof *(array));                         \
-        }                                                                                         \
+#define GROW(array, count, cap)                                                                    \
+    do {                                                                                           \
+        if ((count) >= (cap)) {                                                                    \
+            (cap) = (cap) ? 2 * (cap) : 8;                                                         \
+            (array) = xrealloc((array), (size_t)(cap) * sizeof *(array));                          \
+        }                                                                                          \
     } while (0)
 
 #endif
