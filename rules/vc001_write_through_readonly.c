@@ -32,7 +32,7 @@ static void on_event(vc_flow *f, const vc_event *ev)
     vc_objstate *s = flow_state(f, ev->obj);
     if (!s->readonly)
         return;
-    bool may = s->readonly == TRI_MAY || ev->may;
+    bool may = s->readonly == TRI_MAY || ev->may || flow_exists_may(f, ev->obj);
     char *why = reason(f, ev->obj);
     vc_finding *fd =
         flow_report(f, &vc_rule_vc001, ev->loc, may,

@@ -32,7 +32,8 @@ static bool conflict(vc_flow *f, const vc_instr *call, const vc_effect *e, bool 
                 *pb = b[y];
             }
             any |= bad;
-            all &= bad && r != REL_MAY_OVERLAP;
+            all &= bad && r != REL_MAY_OVERLAP && !flow_exists_may(f, a[x]) &&
+                   !flow_exists_may(f, b[y]);
         }
     }
     *may = !all || e->may;

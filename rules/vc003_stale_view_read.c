@@ -38,7 +38,7 @@ static void on_event(vc_flow *f, const vc_event *ev)
         if (!s->stale)
             break;
         if (flow_reporting(f)) {
-            bool may = s->stale == TRI_MAY || ev->may;
+            bool may = s->stale == TRI_MAY || ev->may || flow_exists_may(f, ev->obj);
             int base = flow_object(f, ev->obj)->parent;
             vc_finding *fd = flow_report(
                 f, &vc_rule_vc003, ev->loc, may,

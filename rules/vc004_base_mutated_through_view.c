@@ -22,7 +22,8 @@ static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
     if (!s->observed)
         return;
     if (flow_reporting(f)) {
-        bool may = s->observed == TRI_MAY || s->wrote == TRI_MAY || ev->may;
+        bool may =
+            s->observed == TRI_MAY || s->wrote == TRI_MAY || ev->may || flow_exists_may(f, ev->obj);
         const char *v = flow_name(f, ev->obj), *b = flow_name(f, s->observed_by);
         int parent = rule_unaliased(f, ev->obj);
         parent = flow_object(f, parent)->parent >= 0 ? flow_object(f, parent)->parent : parent;

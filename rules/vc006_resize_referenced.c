@@ -20,7 +20,7 @@ static int other_reference(vc_flow *f, int ref, bool *may)
         if (o == ref || !s->exists || !x->holds_ref || s->released == TRI_MUST ||
             x->root != flow_object(f, ref)->root || x->parent < 0)
             continue;
-        *may = s->released == TRI_MAY || x->kind == OBJ_MAYBE_VIEW;
+        *may = s->released == TRI_MAY || s->exists == TRI_MAY || x->kind == OBJ_MAYBE_VIEW;
         return o;
     }
     return -1;
@@ -30,7 +30,7 @@ static void check(vc_flow *f, const vc_instr *call, int obj, bool several)
 {
     int ref = flow_object(f, obj)->ref;
     const vc_object *r = flow_object(f, ref);
-    bool may = several;
+    bool may = several || flow_exists_may(f, obj);
     vc_finding *fd;
     if (r->kind == OBJ_VIEW || r->kind == OBJ_MAYBE_VIEW) {
         may |= r->kind == OBJ_MAYBE_VIEW;

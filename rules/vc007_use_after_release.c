@@ -20,7 +20,7 @@ static void dangling_use(vc_flow *f, const vc_event *ev, int data)
     if (!d->dangling)
         return;
     if (flow_reporting(f)) {
-        bool may = d->dangling == TRI_MAY || ev->may;
+        bool may = d->dangling == TRI_MAY || ev->may || flow_exists_may(f, data);
         vc_finding *fd = flow_report(
             f, &vc_rule_vc007, ev->loc, may,
             rule_fmt("raw pointer '%s' into '%s' %s used after its memory was released or "
@@ -41,7 +41,7 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
     if (!r->released || !flow_once(f, "VC007", r->released_at))
         return;
     {
-        bool may = r->released == TRI_MAY || ev->may;
+        bool may = r->released == TRI_MAY || ev->may || flow_exists_may(f, ref);
         vc_finding *fd =
             flow_report(f, &vc_rule_vc007, ev->loc, may,
                         rule_fmt("'%s' %s %s after it was released at line %u",

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <clang-c/CXCompilationDatabase.h>
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -40,10 +41,15 @@ char *compdb_discover(void)
             break;
         }
         *slash = '\0';
+        /* As clangd: each parent, then its build/ subdirectory. */
         char *path = xasprintf("%s/compile_commands.json", dir);
+        char *build_path = xasprintf("%s/build/compile_commands.json", dir);
         if (exists(path))
             found = xstrdup(dir);
+        else if (exists(build_path))
+            found = xasprintf("%s/build", dir);
         free(path);
+        free(build_path);
         if (found)
             free(dir);
     }
@@ -134,7 +140,10 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
     json_error_t jerr;
     json_t *doc = json_load_file(path, 0, &jerr);
     bool ok = doc && json_is_array(doc);
-    if (!doc)
+    if (!doc && access(path, R_OK) != 0)
+        snprintf(err, (size_t)errlen, "%s: cannot read the compile database: %s", path,
+                 strerror(errno));
+    else if (!doc)
         snprintf(err, (size_t)errlen, "%s:%d:%d: malformed compile database: %s", path, jerr.line,
                  jerr.column, jerr.text);
     else if (!ok)
@@ -151,6 +160,16 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
                      "'command' or 'arguments'",
                      path, i + 1);
             ok = false;
+        }
+        json_t *args = json_object_get(e, "arguments");
+        for (size_t k = 0; ok && json_is_array(args) && k < json_array_size(args); k++) {
+            if (!json_is_string(json_array_get(args, k))) {
+                snprintf(err, (size_t)errlen,
+                         "%s: malformed compile database: entry %zu: 'arguments' must be a list "
+                         "of strings",
+                         path, i + 1);
+                ok = false;
+            }
         }
     }
     json_decref(doc);

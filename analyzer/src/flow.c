@@ -90,6 +90,11 @@ bool flow_once(vc_flow *f, const char *rule, vc_loc key)
     return first;
 }
 
+bool flow_exists_may(vc_flow *f, int obj)
+{
+    return flow_state(f, obj)->exists == TRI_MAY;
+}
+
 bool flow_is_root(const vc_flow *f, int obj)
 {
     return f->objs[obj].parent < 0;
@@ -204,9 +209,11 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
         return false;
     if (!a->exists) {
         *a = *b;
+        a->exists = TRI_MAY;
         return true;
     }
-    bool c = false;
+    bool c = a->exists != tri_join(a->exists, b->exists);
+    a->exists = tri_join(a->exists, b->exists);
     c |= join_fact(&a->released, &a->released_at, b->released, b->released_at);
     c |= join_fact(&a->readonly, &a->readonly_at, b->readonly, b->readonly_at);
     if (a->stale == TRI_NO && b->stale)
@@ -384,7 +391,7 @@ static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
 {
     vc_objstate *s = flow_state(f, obj);
     memset(s, 0, sizeof *s);
-    s->exists = true;
+    s->exists = TRI_MUST;
     const vc_object *o = &f->objs[obj];
     if (o->parent >= 0) {
         const vc_objstate *ps = flow_state(f, o->parent);

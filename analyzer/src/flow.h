@@ -38,7 +38,7 @@ typedef struct {
 } vc_object;
 
 typedef struct {
-    bool exists;
+    uint8_t exists; /* tri: the handle exists on every path, some paths, none */
     uint8_t released, readonly, stale, wrote, observed, mv_wrote, dangling;
     vc_loc released_at, readonly_at, stale_at, wrote_at, observed_at, mv_wrote_at, dangling_at;
     int stale_by, observed_by;
@@ -99,5 +99,7 @@ vc_finding *flow_report(vc_flow *f, const vc_rule *rule, vc_loc at, bool may, ch
 void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message);
 /* The merge of two tri facts where `may` weakens a must. */
 uint8_t tri_set(bool may);
+/* The finding is a "may" when the handle exists on some paths only. */
+bool flow_exists_may(vc_flow *f, int obj);
 
 #endif

@@ -2,7 +2,7 @@
  *
  *   models:
  *     - function: memcpy
- *       effects: [writes(0), reads(1), no_overlap(0, 1)]
+ *       effects: [writes(0), reads(1), "no_overlap(0, 1)"]
  *     - function: gsl_matrix_row
  *       effects: [returns_view(m)]
  *       field: vector            # the returned struct's member holding the view
@@ -76,8 +76,11 @@ static bool load_effects(load_ctx *c, yaml_document_t *doc, yaml_node_t *list, v
         vc_effect e;
         if (!text)
             return fail(c, n, "an effect must be a string such as writes(dest)", NULL);
-        if (!model_parse_effect(text, &e, &why))
+        if (!model_parse_effect(text, &e, &why)) {
+            if (strchr(text, '(') && !strchr(text, ')'))
+                why = "unclosed '(' (in a [flow, list], quote effects that contain commas)";
             return fail(c, n, why, text);
+        }
         if (field)
             e.field = xstrdup(field);
         model_add_effect(m, e);
