@@ -28,6 +28,8 @@ vc_operand lower_expr(lower_ctx *c, CXCursor e);
 void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at);
 /* The place an lvalue expression denotes, or -1. */
 int lower_place(lower_ctx *c, CXCursor e);
+/* The place of field `field` of the struct held by place `base` (base.field). */
+int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at);
 vc_loc lower_loc(lower_ctx *c, CXCursor cur);
 
 void lower_declare_function(lower_ctx *c, CXCursor decl, int index);

@@ -98,10 +98,26 @@ static vc_operand place_operand(int place)
     return op;
 }
 
+static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fname,
+                             CXCursor member);
+
 static int field_place(lower_ctx *c, int base, bool arrow, CXCursor member)
 {
     CXCursor field = clang_getCursorReferenced(member);
     char *fname = cursor_spelling(clang_Cursor_isNull(field) ? member : field);
+    int p = named_field_place(c, base, arrow, fname, member);
+    free(fname);
+    return p;
+}
+
+int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at)
+{
+    return named_field_place(c, base, false, field, at);
+}
+
+static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fname,
+                             CXCursor member)
+{
     const vc_place *b = &c->fn->places[base];
     char *key = xasprintf("%s%s%s", b->key, arrow ? "->" : ".", fname);
     int p = ir_place_find(c->fn, key);
@@ -123,7 +139,6 @@ static int field_place(lower_ctx *c, int base, bool arrow, CXCursor member)
     } else {
         free(key);
     }
-    free(fname);
     return p;
 }
 

@@ -25,6 +25,62 @@ static void lower_condition(lower_ctx *c, CXCursor cond)
     lower_expr(c, cond);
 }
 
+typedef struct {
+    char *names[64];
+    int n;
+} field_names;
+
+static enum CXVisitorResult collect_field(CXCursor field, CXClientData data)
+{
+    field_names *fields = data;
+    if (fields->n < 64)
+        fields->names[fields->n++] = cursor_spelling(field);
+    return CXVisit_Continue;
+}
+
+/* The field a designated initializer names (`.f = value`), or NULL. */
+static char *designated_field(CXCursor init)
+{
+    cursor_list l = {0};
+    cursor_children(init, &l);
+    char *name = NULL;
+    for (int i = 0; i < l.n && !name; i++)
+        if (clang_getCursorKind(l.items[i]) == CXCursor_MemberRef)
+            name = cursor_spelling(l.items[i]);
+    cursor_list_free(&l);
+    return name;
+}
+
+/* struct s v = {a, .f = b}: each initializer is an assignment to a field place of v. */
+static void lower_record_init(lower_ctx *c, int var, CXCursor decl, CXCursor list)
+{
+    field_names fields = {0};
+    clang_Type_visitFields(clang_getCanonicalType(clang_getCursorType(decl)), collect_field,
+                           &fields);
+    cursor_list l = {0};
+    cursor_children(list, &l);
+    int next = 0;
+    for (int i = 0; i < l.n; i++) {
+        char *field = designated_field(l.items[i]);
+        int index = next;
+        for (int k = 0; field && k < fields.n; k++)
+            if (strcmp(fields.names[k], field) == 0)
+                index = k;
+        next = index + 1;
+        cursor_list parts = {0};
+        cursor_children(l.items[i], &parts);
+        CXCursor value = field && parts.n ? parts.items[parts.n - 1] : l.items[i];
+        vc_operand v = lower_expr(c, value);
+        if (index < fields.n)
+            lower_assign(c, lower_field_place(c, var, fields.names[index], value), v, value);
+        cursor_list_free(&parts);
+        free(field);
+    }
+    for (int k = 0; k < fields.n; k++)
+        free(fields.names[k]);
+    cursor_list_free(&l);
+}
+
 static void lower_decl_stmt(lower_ctx *c, CXCursor s)
 {
     cursor_list l = {0};
@@ -43,7 +99,10 @@ static void lower_decl_stmt(lower_ctx *c, CXCursor s)
             ir_emit(c->fn, c->block, in);
         }
         CXCursor init = clang_Cursor_getVarDeclInitializer(d);
-        if (!clang_Cursor_isNull(init) && !pl->is_array)
+        if (!clang_Cursor_isNull(init) && clang_getCursorKind(init) == CXCursor_InitListExpr &&
+            type_is_record(clang_getCursorType(d)))
+            lower_record_init(c, p, d, init);
+        else if (!clang_Cursor_isNull(init) && !pl->is_array)
             lower_assign(c, p, lower_expr(c, init), d);
         else if (!clang_Cursor_isNull(init))
             lower_expr(c, init);
