@@ -1,9 +1,13 @@
 /* Creation, lifetime and inspection of arrays. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "nda_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 static nda_array *new_header(const char *fn)
 {
@@ -13,6 +17,35 @@ static nda_array *new_header(const char *fn)
     else
         atomic_init(&a->refcount, 1);
     return a;
+}
+
+/* Buffers of 4 MiB and more ask for transparent huge pages, as NumPy's allocator does: a fresh
+ * buffer is then mapped by a few faults of 2 MiB instead of one fault per 4 KiB page, which
+ * otherwise costs several times the copy that fills it. From 32 MiB on, where glibc maps every
+ * allocation afresh anyway (its dynamic mmap threshold stops there), the buffer is also aligned
+ * to 2 MiB so that all of it, not only its aligned interior, can be huge pages. Both are only
+ * about speed: contents, layout and the free/realloc of the buffer are as with malloc. */
+static void *alloc_buffer(size_t bytes)
+{
+    const size_t huge = (size_t)2 << 20, page = 4096;
+    if (bytes < ((size_t)4 << 20))
+        return malloc(bytes ? bytes : 1);
+    void *p;
+    if (bytes >= ((size_t)32 << 20) && bytes <= SIZE_MAX - huge) {
+        bytes = (bytes + huge - 1) & ~(huge - 1);
+        p = aligned_alloc(huge, bytes);
+    } else {
+        p = malloc(bytes);
+    }
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    uintptr_t lo = ((uintptr_t)p + page - 1) & ~(uintptr_t)(page - 1);
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(page - 1);
+    if (p && hi > lo)
+        madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* failure only loses the hint */
+#else
+    (void)page;
+#endif
+    return p;
 }
 
 nda_array *nda__alloc_owner(const char *fn, nda_dtype dt, int ndim, const ptrdiff_t *shape)
@@ -31,7 +64,7 @@ nda_array *nda__alloc_owner(const char *fn, nda_dtype dt, int ndim, const ptrdif
     nda_array *a = new_header(fn);
     if (!a)
         return NULL;
-    a->allocation = malloc(bytes ? (size_t)bytes : 1);
+    a->allocation = alloc_buffer((size_t)bytes);
     if (!a->allocation) {
         free(a);
         nda__fail(NDA_ENOMEM, "%s: out of memory for %td bytes", fn, bytes);
