@@ -55,7 +55,7 @@ nda_array *nda__alloc_owner(const char *fn, nda_dtype dt, int ndim, const ptrdif
         nda__fail(NDA_EINVAL, "%s: unknown dtype %d", fn, (int)dt);
         return NULL;
     }
-    if (nda__check_shape(fn, ndim, shape, &size) != NDA_OK)
+    if (nda__check_shape(fn, nda_itemsize(dt), ndim, shape, &size) != NDA_OK)
         return NULL;
     if (__builtin_mul_overflow(size, (ptrdiff_t)nda_itemsize(dt), &bytes)) {
         nda__fail(NDA_EOVERFLOW, "%s: %td elements overflow the byte count", fn, size);
@@ -165,7 +165,7 @@ nda_array *nda_wrap(void *data, nda_dtype dt, int ndim, const ptrdiff_t *shape,
         nda__fail(NDA_EINVAL, "nda_wrap: unknown dtype %d", (int)dt);
         return NULL;
     }
-    if (nda__check_shape("nda_wrap", ndim, shape, &size) != NDA_OK)
+    if (nda__check_shape("nda_wrap", nda_itemsize(dt), ndim, shape, &size) != NDA_OK)
         return NULL;
     if (!data && size > 0) {
         nda__fail(NDA_EINVAL, "nda_wrap: data is NULL for %td elements", size);

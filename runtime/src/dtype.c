@@ -88,3 +88,41 @@ void nda__store(nda_dtype dt, char *p, double v)
         return;
     }
 }
+
+static bool is_integer(nda_dtype dt)
+{
+    return dt == NDA_INT64 || dt == NDA_INT32 || dt == NDA_UINT8;
+}
+
+static int64_t load_integer(nda_dtype dt, const char *p)
+{
+    if (dt == NDA_INT64) {
+        int64_t v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    if (dt == NDA_INT32) {
+        int32_t v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    return (unsigned char)*p;
+}
+
+void nda__convert(nda_dtype dst, char *d, nda_dtype src, const char *s)
+{
+    if (!is_integer(dst) || !is_integer(src)) {
+        nda__store(dst, d, nda__load(src, s));
+        return;
+    }
+    uint64_t bits = (uint64_t)load_integer(src, s); /* wraps modulo 2^width, like NumPy */
+    if (dst == NDA_INT64) {
+        int64_t v = (int64_t)bits;
+        memcpy(d, &v, sizeof v);
+    } else if (dst == NDA_INT32) {
+        int32_t v = (int32_t)(uint32_t)bits;
+        memcpy(d, &v, sizeof v);
+    } else {
+        *d = (char)(unsigned char)bits;
+    }
+}

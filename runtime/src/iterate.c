@@ -117,7 +117,7 @@ static void copy_run(char *const *ptrs, ptrdiff_t n, const ptrdiff_t *st, void *
     const char *s = ptrs[1];
     if (ctx->dst_dtype != ctx->src_dtype) {
         for (ptrdiff_t i = 0; i < n; i++, d += st[0], s += st[1])
-            nda__store(ctx->dst_dtype, d, nda__load(ctx->src_dtype, s));
+            nda__convert(ctx->dst_dtype, d, ctx->src_dtype, s);
         return;
     }
     size_t itemsize = nda_itemsize(ctx->dst_dtype);

@@ -33,12 +33,15 @@ void nda__succeed(void);
 
 /* ---- layout.c ---- */
 bool nda__valid_dtype(nda_dtype dt);
-/* Checks ndim and shape, stores the element count in *size. Fails with EINVAL/EOVERFLOW. */
-nda_status nda__check_shape(const char *fn, int ndim, const ptrdiff_t *shape, ptrdiff_t *size);
+/* Checks ndim and shape, stores the element count in *size. Fails with EINVAL/EOVERFLOW (also
+ * when itemsize times the non-zero lengths overflows, as NumPy's "array is too big"). */
+nda_status nda__check_shape(const char *fn, size_t itemsize, int ndim, const ptrdiff_t *shape,
+                            ptrdiff_t *size);
 /* C-contiguous strides for shape (NumPy's rule: zero-length axes do not multiply). */
 void nda__c_strides(size_t itemsize, int ndim, const ptrdiff_t *shape, ptrdiff_t *strides);
 bool nda__c_contiguous(size_t itemsize, int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides);
-/* Byte offsets [lo, hi) of the elements relative to the first one; lo == hi == 0 when empty. */
+/* Byte offsets [lo, hi) of the elements relative to the first one; lo == hi == 0 when empty.
+ * EOVERFLOW when the offsets of the non-empty axes overflow, even if another axis is empty. */
 nda_status nda__extent(size_t itemsize, int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides,
                        ptrdiff_t *lo, ptrdiff_t *hi);
 ptrdiff_t nda__size(const nda_array *a);
@@ -54,6 +57,9 @@ nda_array *nda__new_view(const nda_array *src, int ndim, const ptrdiff_t *shape,
 /* ---- dtype.c ---- */
 double nda__load(nda_dtype dt, const char *p);
 void nda__store(nda_dtype dt, char *p, double v);
+/* One element from src's dtype to dst's: exact (wrapping) between integer dtypes, through double
+ * otherwise. */
+void nda__convert(nda_dtype dst, char *d, nda_dtype src, const char *s);
 
 /* ---- iterate.c ---- */
 /* Calls visit(ptr[k], ...) for every element, in C order, over up to 3 arrays of one shape. */

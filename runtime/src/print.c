@@ -1,12 +1,19 @@
 /* NumPy-like text: "[100 1 2 3 4 5]", nested brackets per axis, floats as "1." / "2.5". */
 #include "nda_internal.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int print_value(FILE *f, nda_dtype dt, double v)
+static int print_value(FILE *f, nda_dtype dt, const char *elem)
 {
+    if (dt == NDA_INT64) { /* exact: a double holds only 53 bits */
+        int64_t i;
+        memcpy(&i, elem, sizeof i);
+        return fprintf(f, "%" PRId64, i);
+    }
+    double v = nda__load(dt, elem);
     if (dt != NDA_FLOAT64 && dt != NDA_FLOAT32)
         return fprintf(f, "%.0f", v);
     if (isnan(v))
@@ -30,7 +37,7 @@ static int print_axis(FILE *f, const nda_array *a, int axis, const char *p, int 
 {
     int total = 0, n;
     if (axis == a->ndim)
-        return print_value(f, a->dtype, nda__load(a->dtype, p));
+        return print_value(f, a->dtype, p);
     if ((n = fprintf(f, "[")) < 0)
         return -1;
     total += n;

@@ -71,7 +71,8 @@ static bool resolve_shape(const char *fn, const nda_array *a, int ndim, const pt
                   known);
         return false;
     }
-    return true;
+    /* a zero-size array: the other lengths may still make the strides overflow */
+    return nda__check_shape(fn, nda_itemsize(a->dtype), ndim, out, &size) == NDA_OK;
 }
 
 /* NumPy's _attempt_nocopy_reshape for C order: groups of old axes that map onto groups of new

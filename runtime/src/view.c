@@ -152,7 +152,7 @@ nda_array *nda_broadcast_to(const nda_array *a, int ndim, const ptrdiff_t *shape
 {
     NDA_CHECK_ARRAY("nda_broadcast_to", a, NULL);
     ptrdiff_t size;
-    if (nda__check_shape("nda_broadcast_to", ndim, shape, &size) != NDA_OK)
+    if (nda__check_shape("nda_broadcast_to", nda_itemsize(a->dtype), ndim, shape, &size) != NDA_OK)
         return NULL;
     if (ndim < a->ndim) {
         nda__fail(NDA_ESHAPE, "nda_broadcast_to: cannot broadcast %d-D to %d-D", a->ndim, ndim);
@@ -184,7 +184,7 @@ nda_array *nda_as_strided(const nda_array *a, int ndim, const ptrdiff_t *shape,
 {
     NDA_CHECK_ARRAY("nda_as_strided", a, NULL);
     ptrdiff_t size, lo, hi;
-    if (nda__check_shape("nda_as_strided", ndim, shape, &size) != NDA_OK)
+    if (nda__check_shape("nda_as_strided", nda_itemsize(a->dtype), ndim, shape, &size) != NDA_OK)
         return NULL;
     if (ndim > 0 && !strides) {
         nda__fail(NDA_EINVAL, "nda_as_strided: strides is NULL");

@@ -99,8 +99,8 @@ static void test_full_converts(void **state)
     nda_array *u = nda_full(NDA_UINT8, 1, &n, 300);
     nda_array *s = nda_full(NDA_FLOAT32, 1, &n, 0.1);
     assert_values(f, 2.5, 2.5, 2.5);
-    assert_values(i, -7, -7, -7);   /* truncation toward zero */
-    assert_values(u, 44, 44, 44);   /* 300 mod 256 */
+    assert_values(i, -7, -7, -7); /* truncation toward zero */
+    assert_values(u, 44, 44, 44); /* 300 mod 256 */
     assert_values(s, (double)0.1f, (double)0.1f, (double)0.1f);
     nda_release(f);
     nda_release(i);

@@ -81,12 +81,12 @@ static void test_c_contiguity_like_numpy(void **state)
     const ptrdiff_t shape[2] = {3, 4};
     nda_array *a = support_iota(NDA_FLOAT64, 2, shape);
     assert_true(nda_is_c_contiguous(a));
-    assert_false(contiguous_after(a, nda_slice(a, 1, 0, 1, 1)));    /* a[:, :1] */
-    assert_true(contiguous_after(a, nda_slice(a, 0, 0, 1, 1)));     /* a[:1, :] */
-    assert_true(contiguous_after(a, nda_slice(a, 0, 2, 1, -1)));    /* a[2:1:-1] */
-    assert_false(contiguous_after(a, nda_slice(a, 0, 2, 0, -1)));   /* a[2:0:-1] */
+    assert_false(contiguous_after(a, nda_slice(a, 1, 0, 1, 1)));  /* a[:, :1] */
+    assert_true(contiguous_after(a, nda_slice(a, 0, 0, 1, 1)));   /* a[:1, :] */
+    assert_true(contiguous_after(a, nda_slice(a, 0, 2, 1, -1)));  /* a[2:1:-1] */
+    assert_false(contiguous_after(a, nda_slice(a, 0, 2, 0, -1))); /* a[2:0:-1] */
     assert_false(contiguous_after(a, nda_slice(a, 0, 0, NDA_END, 2)));
-    assert_true(contiguous_after(a, nda_slice(a, 0, 0, 0, 1)));     /* empty */
+    assert_true(contiguous_after(a, nda_slice(a, 0, 0, 0, 1))); /* empty */
     assert_false(contiguous_after(a, nda_transpose(a)));
     assert_true(contiguous_after(a, nda_row(a, 1)));
     assert_false(contiguous_after(a, nda_col(a, 1)));
@@ -94,10 +94,10 @@ static void test_c_contiguity_like_numpy(void **state)
     assert_true(contiguous_after(a, nda_index(row, 0, 1))); /* 0-D */
     nda_release(row);
     assert_false(contiguous_after(a, nda_broadcast_to(a, 3, ((const ptrdiff_t[]){2, 3, 4}))));
-    assert_true(contiguous_after(a, nda_as_strided(a, 2, ((const ptrdiff_t[]){1, 1}),
-                                                   ((const ptrdiff_t[]){-5, 77}))));
-    assert_true(contiguous_after(a, nda_as_strided(a, 2, ((const ptrdiff_t[]){2, 3}),
-                                                   ((const ptrdiff_t[]){24, 8}))));
+    assert_true(contiguous_after(
+        a, nda_as_strided(a, 2, ((const ptrdiff_t[]){1, 1}), ((const ptrdiff_t[]){-5, 77}))));
+    assert_true(contiguous_after(
+        a, nda_as_strided(a, 2, ((const ptrdiff_t[]){2, 3}), ((const ptrdiff_t[]){24, 8}))));
     nda_release(a);
 }
 

@@ -20,8 +20,8 @@ typedef nda_status (*binary_fn)(nda_array *, const nda_array *, const nda_array 
 static const struct {
     binary_fn fn;
     const char *name;
-} binaries[] = {{nda_add, "nda_add"}, {nda_sub, "nda_sub"}, {nda_mul, "nda_mul"},
-                {nda_div, "nda_div"}};
+} binaries[] = {
+    {nda_add, "nda_add"}, {nda_sub, "nda_sub"}, {nda_mul, "nda_mul"}, {nda_div, "nda_div"}};
 
 static void test_binary_values(void **state)
 {
@@ -51,11 +51,11 @@ static void test_binary_strided_operands(void **state)
     const ptrdiff_t shape[2] = {3, 4};
     nda_array *a = support_iota(NDA_FLOAT64, 2, shape);
     nda_array *b = support_iota(NDA_INT32, 2, shape);
-    nda_array *t = nda_transpose(a);                         /* t[i][j] = 4 j + i */
-    nda_array *rb = nda_slice(b, 1, NDA_END, NDA_END, -1);   /* rb[i][j] = 4 i + 3 - j */
-    nda_array *rbt = nda_transpose(rb);                      /* rbt[i][j] = 4 j + 3 - i */
+    nda_array *t = nda_transpose(a);                       /* t[i][j] = 4 j + i */
+    nda_array *rb = nda_slice(b, 1, NDA_END, NDA_END, -1); /* rb[i][j] = 4 i + 3 - j */
+    nda_array *rbt = nda_transpose(rb);                    /* rbt[i][j] = 4 j + 3 - i */
     nda_array *out = nda_zeros(NDA_FLOAT64, 2, ((const ptrdiff_t[]){8, 3}));
-    nda_array *dst = nda_slice(out, 0, 1, NDA_END, 2);       /* rows 1, 3, 5, 7 */
+    nda_array *dst = nda_slice(out, 0, 1, NDA_END, 2); /* rows 1, 3, 5, 7 */
     assert_int_equal(nda_sub(dst, t, rbt), NDA_OK);
     for (ptrdiff_t i = 0; i < 8; i++)
         for (ptrdiff_t j = 0; j < 3; j++)

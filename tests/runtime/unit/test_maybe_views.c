@@ -45,9 +45,16 @@ static void expect_copy(const nda_array *src, int ndim, const ptrdiff_t *shape)
     nda_release(r);
 }
 
-#define DIMS(...) (int)(sizeof((const ptrdiff_t[]){__VA_ARGS__}) / sizeof(ptrdiff_t)),             \
-                  (const ptrdiff_t[]){__VA_ARGS__}
-#define STRIDES(...) (const ptrdiff_t[]){__VA_ARGS__}
+#define DIMS(...)                                                                                  \
+    (int)(sizeof((const ptrdiff_t[]){__VA_ARGS__}) / sizeof(ptrdiff_t)), (const ptrdiff_t[])       \
+    {                                                                                              \
+        __VA_ARGS__                                                                                \
+    }
+#define STRIDES(...)                                                                               \
+    (const ptrdiff_t[])                                                                            \
+    {                                                                                              \
+        __VA_ARGS__                                                                                \
+    }
 
 static void test_reshape_contiguous_is_view(void **state)
 {

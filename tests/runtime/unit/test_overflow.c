@@ -68,12 +68,12 @@ static void test_views(void **state)
     EXPECT_OVERFLOW(nda_broadcast_to(one, 2, ((const ptrdiff_t[]){big / 2, 2})),
                     "nda_broadcast_to");
     nda_release(one);
-    EXPECT_OVERFLOW(nda_as_strided(a, 1, ((const ptrdiff_t[]){3}),
-                                   ((const ptrdiff_t[]){PTRDIFF_MAX / 2})),
-                    "nda_as_strided");
-    EXPECT_OVERFLOW(nda_as_strided(a, 2, ((const ptrdiff_t[]){0, 3}),
-                                   ((const ptrdiff_t[]){8, PTRDIFF_MAX})),
-                    "nda_as_strided");
+    EXPECT_OVERFLOW(
+        nda_as_strided(a, 1, ((const ptrdiff_t[]){3}), ((const ptrdiff_t[]){PTRDIFF_MAX / 2})),
+        "nda_as_strided");
+    EXPECT_OVERFLOW(
+        nda_as_strided(a, 2, ((const ptrdiff_t[]){0, 3}), ((const ptrdiff_t[]){8, PTRDIFF_MAX})),
+        "nda_as_strided");
     EXPECT_OVERFLOW(nda_slice(a, 0, 0, NDA_END, PTRDIFF_MAX), "nda_slice");
     EXPECT_OVERFLOW(nda_slice(a, 0, NDA_END, NDA_END, -PTRDIFF_MAX), "nda_slice");
     nda_array *odd = nda_as_strided(a, 2, ((const ptrdiff_t[]){1, 1}),

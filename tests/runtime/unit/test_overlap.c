@@ -116,11 +116,11 @@ static void test_itemsize_counts(void **state)
     (void)state;
     /* A uint8 view of bytes 0, 5, 10, 15 and int32 views of bytes 1..4 and 2..5: the bytes
      * inside an element count. */
-    nda_array *bytes = nda_wrap(buffer.bytes, NDA_UINT8, 1, ((const ptrdiff_t[]){4}),
-                                ((const ptrdiff_t[]){5}));
+    nda_array *bytes =
+        nda_wrap(buffer.bytes, NDA_UINT8, 1, ((const ptrdiff_t[]){4}), ((const ptrdiff_t[]){5}));
     nda_array *word = nda_wrap(buffer.bytes + 2, NDA_INT32, 0, NULL, NULL);
     nda_array *word2 = nda_wrap(buffer.bytes + 1, NDA_INT32, 0, NULL, NULL);
-    assert_int_equal(nda_shares_memory(bytes, word, -1), NDA_OVERLAP_YES);  /* byte 5 */
+    assert_int_equal(nda_shares_memory(bytes, word, -1), NDA_OVERLAP_YES); /* byte 5 */
     assert_int_equal(nda_shares_memory(bytes, word2, -1), NDA_OVERLAP_NO); /* between 0 and 5 */
     assert_true(nda_may_share_memory(bytes, word2));
     nda_release(word2);

@@ -20,7 +20,7 @@ static nda_array *values(nda_dtype dt, ptrdiff_t n, const double *v)
     return a;
 }
 #define VALUES(dt, ...)                                                                            \
-    values(dt, (ptrdiff_t)(sizeof((const double[]){__VA_ARGS__}) / sizeof(double)),               \
+    values(dt, (ptrdiff_t)(sizeof((const double[]){__VA_ARGS__}) / sizeof(double)),                \
            (const double[]){__VA_ARGS__})
 
 static void test_seed_text(void **state)

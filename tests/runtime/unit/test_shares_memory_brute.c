@@ -210,8 +210,7 @@ static void describe(const char *name, const nda_array *v, const memory *m)
     print_error("\n");
 }
 
-static void check_pair(rng *r, const nda_array *a, const nda_array *b, const memory *m,
-                       tally *t)
+static void check_pair(rng *r, const nda_array *a, const nda_array *b, const memory *m, tally *t)
 {
     unsigned char ba[MAX_BYTES], bb[MAX_BYTES];
     ptrdiff_t alo = 0, ahi = 0, blo = 0, bhi = 0;

@@ -47,7 +47,7 @@ static void check_slice(ptrdiff_t n, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t 
     nda_array *s = nda_slice(a, 0, start, stop, step);
     assert_view_of(s, a);
     support_assert_values(s, count, expected, __FILE__, __LINE__);
-    assert_int_equal(nda_strides(s)[0], 8 * step);
+    assert_int_equal(nda_strides(s)[0], count > 0 ? 8 * step : 8); /* NumPy: empty keeps it */
     if (count > 0)
         assert_int_equal(support_offset(s, a), 8 * (ptrdiff_t)expected[0]);
     nda_release(s);

@@ -73,7 +73,8 @@ static void test_views_of_readonly_are_readonly(void **state)
     check_readonly_view(a, nda_transpose(a));
     check_readonly_view(a, nda_diagonal(a));
     check_readonly_view(a, nda_broadcast_to(a, 3, ((const ptrdiff_t[]){2, 3, 3})));
-    check_readonly_view(a, nda_as_strided(a, 1, ((const ptrdiff_t[]){3}), ((const ptrdiff_t[]){8})));
+    check_readonly_view(a,
+                        nda_as_strided(a, 1, ((const ptrdiff_t[]){3}), ((const ptrdiff_t[]){8})));
     check_readonly_view(a, nda_reshape(a, 1, ((const ptrdiff_t[]){9})));
     check_readonly_view(a, nda_ravel(a));
     nda_array *v = nda_view(a);
