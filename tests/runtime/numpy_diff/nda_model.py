@@ -125,6 +125,15 @@ def strided_extent(shape, strides, itemsize):
     return lo, hi + itemsize
 
 
+def strided_fits(a, shape, strides):
+    """Whether as_strided(a, shape, strides) addresses only bytes of a's owner (spec rule)."""
+    lo, hi = strided_extent(shape, strides, a.itemsize)
+    own = owner_of(a)
+    below = data_ptr(a) - data_ptr(own)
+    above = own.size * own.itemsize - below
+    return lo == hi or (-lo <= below and hi <= above)
+
+
 def has_internal_overlap(arr):
     """Whether two elements of arr share a byte (then the order of writes would matter)."""
     if arr.size <= 1:
@@ -243,11 +252,7 @@ class Model:
         strides = tuple(int(s) for s in rest[n: 2 * n])
         if any(d < 0 for d in shape):
             return "NDA_EINVAL"
-        lo, hi = strided_extent(shape, strides, a.itemsize)
-        own = owner_of(a)
-        below = data_ptr(a) - data_ptr(own)
-        above = own.size * own.itemsize - below
-        if lo != hi and (-lo > below or hi > above):
+        if not strided_fits(a, shape, strides):
             return "NDA_EBOUNDS"  # spec: nda checks the bounds, NumPy does not
         return as_strided(a, shape, strides)
 

@@ -167,7 +167,7 @@ def main():
             with open(args.dump, "w") as f:
                 f.write(text)
         got = parse_output(run_driver(args.driver, text))
-    except HarnessError as exc:
+    except (HarnessError, Warning) as exc:
         print("numpy_diff: harness error: %s" % exc)
         return 2
     cmp = Comparison(args.max_reports)

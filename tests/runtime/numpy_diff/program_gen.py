@@ -12,7 +12,7 @@ fail (out-of-range index, step 0, size mismatch, ...) to compare the error behav
 
 import numpy as np
 
-from nda_model import DTYPES, END, Model, data_ptr, has_internal_overlap, owner_of, strided_extent
+from nda_model import DTYPES, END, Model, has_internal_overlap, strided_fits
 
 PTRDIFF_MIN = -(2**63)
 PTRDIFF_MAX = 2**63 - 1
@@ -180,16 +180,10 @@ class ProgramGen:
         want_inside = not self.chance(0.1)
         for _ in range(12):
             shape, strides = self.strided_layout(a.itemsize)
-            inside = self.inside_owner(a, shape, strides)
+            inside = strided_fits(a, shape, strides)
             if inside == want_inside:
                 break
         return self.create("strided", src, *dims_text(shape), *strides)
-
-    def inside_owner(self, a, shape, strides):
-        lo, hi = strided_extent(shape, strides, a.itemsize)
-        own = owner_of(a)
-        below = data_ptr(a) - data_ptr(own)
-        return lo == hi or (-lo <= below and hi <= own.size * own.itemsize - below)
 
     def random_shape(self, size):
         """A random shape with the given number of elements (size > 0)."""
@@ -312,7 +306,7 @@ class ProgramGen:
                 shape = [self.rng.randint(2, 5) for _ in range(ndim)]
                 strides = [self.rng.choice([-1, 1]) * self.rng.randint(1, 3 * a.itemsize + 2)
                            for _ in range(ndim)]
-                if self.inside_owner(a, shape, strides):
+                if strided_fits(a, shape, strides):
                     break
             names.append(self.create("strided", src, *dims_text(shape), *strides))
         self.pair(*names)
