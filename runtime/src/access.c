@@ -41,11 +41,11 @@ static double get(const char *fn, const nda_array *a, int nidx, const ptrdiff_t 
 
 static nda_status set(const char *fn, nda_array *a, int nidx, const ptrdiff_t *idx, double v)
 {
+    if (a && !a->writeable) /* checked first, as NumPy does */
+        return nda__fail(NDA_EREADONLY, "%s: the array is read-only", fn);
     char *p = element(fn, a, nidx, idx);
     if (!p)
         return nda_last_status();
-    if (!a->writeable)
-        return nda__fail(NDA_EREADONLY, "%s: the array is read-only", fn);
     nda__store(a->dtype, p, v);
     nda__succeed();
     return NDA_OK;

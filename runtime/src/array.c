@@ -74,7 +74,8 @@ nda_array *nda__alloc_owner(const char *fn, nda_dtype dt, int ndim, const ptrdif
     a->ndim = ndim;
     if (ndim)
         memcpy(a->shape, shape, (size_t)ndim * sizeof *shape);
-    nda__c_strides(nda_itemsize(dt), ndim, a->shape, a->strides);
+    if (size > 0) /* as NumPy: a fresh array without elements has zero strides */
+        nda__c_strides(nda_itemsize(dt), ndim, a->shape, a->strides);
     a->data = a->allocation;
     a->mem_lo = a->data;
     a->mem_hi = a->data + bytes;

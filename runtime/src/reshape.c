@@ -30,7 +30,7 @@ nda_array *nda_flatten(const nda_array *a)
     nda_array *c = copy_as("nda_flatten", a, a->dtype);
     if (c) {
         c->shape[0] = nda__size(a);
-        c->strides[0] = (ptrdiff_t)nda_itemsize(a->dtype);
+        c->strides[0] = c->shape[0] ? (ptrdiff_t)nda_itemsize(a->dtype) : 0;
         c->ndim = 1;
     }
     return c;
@@ -116,11 +116,13 @@ static bool same_shape(const nda_array *a, int ndim, const ptrdiff_t *shape)
     return ndim == a->ndim && memcmp(shape, a->shape, (size_t)ndim * sizeof *shape) == 0;
 }
 
+/* `same`: the requested shape, before resolving -1, is a's shape. Only then does NumPy keep the
+ * strides; otherwise it computes new ones, which differ on axes of length 0 or 1. */
 static nda_array *reshape_checked(const char *fn, const nda_array *a, int ndim,
-                                  const ptrdiff_t *dims)
+                                  const ptrdiff_t *dims, bool same)
 {
     ptrdiff_t strides[NDA_MAXDIMS];
-    if (same_shape(a, ndim, dims))
+    if (same)
         return nda__new_view(a, ndim, a->shape, a->strides, a->data);
     if (nda_is_c_contiguous(a)) {
         nda__c_strides(nda_itemsize(a->dtype), ndim, dims, strides);
@@ -143,7 +145,7 @@ nda_array *nda_reshape(const nda_array *a, int ndim, const ptrdiff_t *shape)
     ptrdiff_t dims[NDA_MAXDIMS];
     if (!resolve_shape("nda_reshape", a, ndim, shape, dims))
         return NULL;
-    return reshape_checked("nda_reshape", a, ndim, dims);
+    return reshape_checked("nda_reshape", a, ndim, dims, same_shape(a, ndim, shape));
 }
 
 nda_array *nda_ravel(const nda_array *a)
@@ -152,7 +154,7 @@ nda_array *nda_ravel(const nda_array *a)
     if (!nda_is_c_contiguous(a))
         return nda_flatten(a);
     ptrdiff_t n = nda__size(a);
-    return reshape_checked("nda_ravel", a, 1, &n);
+    return reshape_checked("nda_ravel", a, 1, &n, false); /* NumPy: reshape(-1), never "same" */
 }
 
 nda_array *nda_ascontiguous(const nda_array *a)

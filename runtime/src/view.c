@@ -67,6 +67,8 @@ nda_array *nda_slice(const nda_array *a, int axis, ptrdiff_t start, ptrdiff_t st
     char *data = a->data;
     if (shape[axis] > 0)
         data += start * a->strides[axis];
+    else
+        step = 1; /* as NumPy: an empty slice keeps the axis' stride */
     if (__builtin_mul_overflow(a->strides[axis], step, &strides[axis])) {
         nda__fail(NDA_EOVERFLOW, "nda_slice: stride %td times step %td overflows", a->strides[axis],
                   step);
@@ -166,9 +168,9 @@ nda_array *nda_broadcast_to(const nda_array *a, int ndim, const ptrdiff_t *shape
             continue;
         }
         ptrdiff_t have = a->shape[k - lead];
-        if (have == shape[k]) {
+        if (have == shape[k] && have != 1) {
             strides[k] = a->strides[k - lead];
-        } else if (have == 1) {
+        } else if (have == 1) { /* as NumPy: also a length-1 axis gets stride 0 */
             strides[k] = 0;
         } else {
             nda__fail(NDA_ESHAPE, "nda_broadcast_to: axis %d of length %td cannot become %td",
