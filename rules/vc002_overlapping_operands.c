@@ -16,8 +16,8 @@ static bool conflict(vc_flow *f, const vc_instr *call, const vc_effect *e, bool 
                      int *pb)
 {
     int a[MAX_ARG_OBJECTS], b[MAX_ARG_OBJECTS];
-    int na = flow_arg_objects(f, call, e->args[0].param, a, MAX_ARG_OBJECTS);
-    int nb = flow_arg_objects(f, call, e->args[1].param, b, MAX_ARG_OBJECTS);
+    int na = flow_effect_objects(f, call, &e->args[0], a, MAX_ARG_OBJECTS);
+    int nb = flow_effect_objects(f, call, &e->args[1], b, MAX_ARG_OBJECTS);
     bool any = false, all = true;
     for (int x = 0; x < na; x++) {
         for (int y = 0; y < nb; y++) {

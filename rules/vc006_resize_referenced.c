@@ -65,7 +65,7 @@ static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
         if (m->effects[i].kind != FX_UNREFERENCED)
             continue;
         int objs[MAX_ARG_OBJECTS];
-        int n = flow_arg_objects(f, call, m->effects[i].args[0].param, objs, MAX_ARG_OBJECTS);
+        int n = flow_effect_objects(f, call, &m->effects[i].args[0], objs, MAX_ARG_OBJECTS);
         for (int k = 0; k < n; k++)
             check(f, call, objs[k], n > 1);
     }

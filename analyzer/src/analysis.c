@@ -70,11 +70,16 @@ static bool same_summary(const vc_model *a, const vc_model *b)
         return false;
     for (int i = 0; i < a->neffects; i++) {
         const vc_effect *x = &a->effects[i], *y = &b->effects[i];
-        if (x->kind != y->kind || x->nargs != y->nargs || x->may != y->may)
+        if (x->kind != y->kind || x->nargs != y->nargs || x->may != y->may ||
+            x->early != y->early || x->as != y->as)
             return false;
-        for (int k = 0; k < x->nargs; k++)
+        for (int k = 0; k < x->nargs; k++) {
             if (x->args[k].param != y->args[k].param)
                 return false;
+            if (!x->args[k].path != !y->args[k].path ||
+                (x->args[k].path && strcmp(x->args[k].path, y->args[k].path) != 0))
+                return false;
+        }
     }
     return true;
 }

@@ -67,20 +67,21 @@ int compdb_filter_args(char **args, int nargs, const char *file, bool quiet)
     int out = 0;
     for (int i = 0; i < nargs; i++) {
         const char *a = args[i];
-        bool xclang_load =
-            strcmp(a, "-Xclang") == 0 && i + 1 < nargs &&
-            (strcmp(args[i + 1], "-load") == 0 || strncmp(args[i + 1], "-fplugin", 8) == 0 ||
-             strncmp(args[i + 1], "-add-plugin", 11) == 0);
+        const char *next = i + 1 < nargs ? args[i + 1] : "";
+        bool xclang_load = strcmp(a, "-Xclang") == 0 &&
+                           (is_code_loading(next) || strcmp(next, "-add-plugin") == 0);
         if (xclang_load || is_code_loading(a)) {
-            int skip = xclang_load ? (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0 &&
-                                              strcmp(args[i + 1], "-load") == 0
-                                          ? 4
-                                          : 2)
-                                   : (strcmp(a, "-load") == 0 ? 2 : 1);
-            if (!quiet)
-                fprintf(stderr, "viewcheck: note: %s: dropped '%s%s%s' (it loads code)\n", file, a,
-                        skip > 1 && i + 1 < nargs ? " " : "",
-                        skip > 1 && i + 1 < nargs ? args[i + 1] : "");
+            /* cc1's -load and -add-plugin take their value as the next -Xclang argument. */
+            bool has_value = strcmp(next, "-load") == 0 || strcmp(next, "-add-plugin") == 0;
+            int skip = strcmp(a, "-load") == 0 ? 2 : 1;
+            if (xclang_load)
+                skip = has_value && i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0 ? 4 : 2;
+            if (!quiet) {
+                fprintf(stderr, "viewcheck: note: %s: dropped '", file);
+                for (int k = 0; k < skip && i + k < nargs; k++)
+                    fprintf(stderr, "%s%s", k ? " " : "", args[i + k]);
+                fprintf(stderr, "' (it loads code)\n");
+            }
             for (int k = 0; k < skip && i + k < nargs; k++)
                 free(args[i + k]);
             i += skip - 1;

@@ -25,7 +25,7 @@ struct vc_flow {
     int block;
     /* summary accumulation */
     vc_model *summary;
-    uint8_t *param_fx;  /* per parameter: bit per vc_effect_kind of interest */
+    uint8_t *root_fx;   /* per object: what happened to the memory of a parameter root */
     uint64_t *returned; /* objects returned */
     int returned_words;
     bool returns_something;
@@ -142,7 +142,10 @@ static int object_get(vc_flow *f, int site, int parent, vc_object_kind kind, con
     o->ref = (kind == OBJ_COPY || kind == OBJ_DATA) && !root ? f->objs[parent].ref : id;
     o->holds_ref = kind != OBJ_COPY && kind != OBJ_DATA && kind != OBJ_STORAGE;
     o->region = root ? region_whole(-1) : f->objs[parent].region;
+    o->path = NULL;
     strmap_put(&f->obj_index, key, id);
+    f->root_fx = xrealloc(f->root_fx, (size_t)f->objs_cap * sizeof *f->root_fx);
+    f->root_fx[id] = 0;
     if ((f->nobjs + 63) / 64 > f->words)
         f->words = (f->nobjs + 63) / 64;
     return id;
@@ -286,6 +289,28 @@ int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int ma
     return pts_list(f, call->args[arg].place, out, max);
 }
 
+/* The place an effect argument designates: the argument itself, or `arg->path` of what it
+ * points to (`s.path` when the argument is `&s`, `q->path` when it is a pointer q). */
+static int effect_place(vc_flow *f, const vc_instr *call, const vc_effect_arg *arg)
+{
+    if (arg->param < 0 || arg->param >= call->nargs || call->args[arg->param].kind != OP_PLACE)
+        return -1;
+    const vc_operand *op = &call->args[arg->param];
+    if (!arg->path)
+        return op->place;
+    const vc_place *base = &f->fn->places[op->place];
+    char *key = xasprintf("%s%s%s", base->key, op->address_of ? "." : "->", arg->path);
+    int p = ir_place_find(f->fn, key);
+    free(key);
+    return p;
+}
+
+int flow_effect_objects(vc_flow *f, const vc_instr *call, const vc_effect_arg *arg, int *out,
+                        int max)
+{
+    return pts_list(f, effect_place(f, call, arg), out, max);
+}
+
 static bool weak_place(const vc_flow *f, int place)
 {
     return f->fn->places[place].kind == PLACE_ELEMENT;
@@ -346,14 +371,15 @@ enum {
     SUM_USE = 4,
     SUM_RELEASE = 8,
     SUM_RESIZE = 16,
-    SUM_READONLY = 32
+    SUM_READONLY = 32,
+    SUM_RELEASED_EARLY = 64,
 };
 
 static void note_param_effect(vc_flow *f, int obj, int bit)
 {
-    const vc_object *root = &f->objs[f->objs[obj].root];
-    if (root->kind == OBJ_PARAM && root->param_index >= 0 && root->param_index < f->fn->nparams)
-        f->param_fx[root->param_index] |= (uint8_t)bit;
+    int root = f->objs[obj].root;
+    if (f->objs[root].kind == OBJ_PARAM && f->objs[root].param_index >= 0)
+        f->root_fx[root] |= (uint8_t)bit;
 }
 
 /* Another non-temporary place holds the object too. */
@@ -615,7 +641,7 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
         return;
     }
     int parents[MAX_PTS];
-    int np = flow_arg_objects(f, in, effect_param(ret, 0), parents, MAX_PTS);
+    int np = flow_effect_objects(f, in, &ret->args[0], parents, MAX_PTS);
     if (ret->kind == FX_RETURNS_ALIAS) {
         pts_set(f, in->dst, parents, np);
         return;
@@ -650,7 +676,7 @@ static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)
     bool readonly = e->kind == FX_MAKES_READONLY || (effect_value(in, e, 1, &flag) && flag == 0);
     bool unknown = e->kind == FX_SETS_WRITEABLE && !effect_value(in, e, 1, &flag);
     int objs[MAX_PTS];
-    int n = flow_arg_objects(f, in, effect_param(e, 0), objs, MAX_PTS);
+    int n = flow_effect_objects(f, in, &e->args[0], objs, MAX_PTS);
     for (int i = 0; i < n; i++) {
         vc_objstate *s = flow_state(f, objs[i]);
         if (readonly || unknown) {
@@ -664,10 +690,13 @@ static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)
 }
 
 /* After a resize the memory moved: raw pointers into it dangle. */
-static void resized(vc_flow *f, const vc_instr *in, int arg)
+static void resized(vc_flow *f, const vc_instr *in, const vc_effect_arg *arg)
 {
     int objs[MAX_PTS];
-    int n = flow_arg_objects(f, in, arg, objs, MAX_PTS);
+    int n = flow_effect_objects(f, in, arg, objs, MAX_PTS);
+    for (int o = 0; o < f->nobjs; o++) /* references the callee gave up before resizing */
+        if (f->objs[o].kind == OBJ_PARAM && flow_state(f, o)->released)
+            f->root_fx[o] |= SUM_RELEASED_EARLY;
     for (int i = 0; i < n; i++) {
         note_param_effect(f, objs[i], SUM_RESIZE);
         for (int o = 0; o < f->nobjs; o++) {
@@ -684,24 +713,33 @@ static void resized(vc_flow *f, const vc_instr *in, int arg)
 static bool effect_on(const vc_model *m, vc_effect_kind k, int arg)
 {
     for (int i = 0; m && i < m->neffects; i++)
-        if (m->effects[i].kind == k && m->effects[i].args[0].param == arg)
+        if (m->effects[i].kind == k && m->effects[i].args[0].param == arg &&
+            !m->effects[i].args[0].path)
             return true;
     return false;
 }
 
 static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_effect_kind k,
-                        vc_event_kind ev)
+                        vc_event_kind ev, bool early)
 {
     const char *via =
         in->callee >= 0 && f->unit->functions[in->callee]->has_body ? in->callee_name : NULL;
-    for (int a = 0; a < in->nargs; a++) {
-        if (in->args[a].kind != OP_PLACE)
+    if (!m) {
+        if (early)
+            return;
+        bool hit = (k == FX_READS && !f->cfg->unknown_calls_write) ||
+                   (k == FX_WRITES && f->cfg->unknown_calls_write);
+        for (int a = 0; a < in->nargs && hit; a++)
+            if (in->args[a].kind == OP_PLACE)
+                events_for(f, in->args[a].place, ev, in->loc, in->stmt, via);
+        return;
+    }
+    for (int i = 0; i < m->neffects; i++) {
+        if (m->effects[i].kind != k || m->effects[i].early != early)
             continue;
-        bool hit = m ? effect_on(m, k, a)
-                     : (k == FX_READS && !f->cfg->unknown_calls_write) ||
-                           (k == FX_WRITES && f->cfg->unknown_calls_write);
-        if (hit)
-            events_for(f, in->args[a].place, ev, in->loc, in->stmt, via);
+        int place = effect_place(f, in, &m->effects[i].args[0]);
+        if (place >= 0)
+            events_for(f, place, ev, in->loc, in->stmt, via);
     }
 }
 
@@ -712,18 +750,19 @@ static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
         if (e->kind != FX_NO_PARTIAL_OVERLAP && e->kind != FX_NO_OVERLAP)
             continue;
         int a[MAX_PTS], b[MAX_PTS];
-        int na = flow_arg_objects(f, in, effect_param(e, 0), a, MAX_PTS);
-        int nb = flow_arg_objects(f, in, effect_param(e, 1), b, MAX_PTS);
+        int na = flow_effect_objects(f, in, &e->args[0], a, MAX_PTS);
+        int nb = flow_effect_objects(f, in, &e->args[1], b, MAX_PTS);
         for (int x = 0; x < na; x++) {
             for (int y = 0; y < nb; y++) {
                 const vc_object *ra = &f->objs[f->objs[a[x]].root],
                                 *rb = &f->objs[f->objs[b[y]].root];
-                if (ra->kind != OBJ_PARAM || rb->kind != OBJ_PARAM ||
-                    ra->param_index == rb->param_index || !f->summary)
+                if (ra->kind != OBJ_PARAM || rb->kind != OBJ_PARAM || ra == rb || !f->summary)
                     continue;
                 vc_effect fx = {.kind = e->kind, .nargs = 2};
                 fx.args[0].param = ra->param_index;
                 fx.args[1].param = rb->param_index;
+                fx.args[0].path = ra->path ? xstrdup(ra->path) : NULL;
+                fx.args[1].path = rb->path ? xstrdup(rb->path) : NULL;
                 if (!effect_on(f->summary, e->kind, ra->param_index))
                     model_add_effect(f->summary, fx);
             }
@@ -731,9 +770,50 @@ static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
     }
 }
 
+/* A callee left new handles in members of the caller's structs. */
+static void apply_stores(vc_flow *f, const vc_instr *in, const vc_model *m)
+{
+    static const vc_object_kind kinds[] = {[FX_RETURNS_VIEW] = OBJ_VIEW,
+                                           [FX_RETURNS_READONLY_VIEW] = OBJ_VIEW,
+                                           [FX_RETURNS_MAYBE_VIEW] = OBJ_MAYBE_VIEW,
+                                           [FX_RETURNS_SAME] = OBJ_RETAINED,
+                                           [FX_RETURNS_DATA] = OBJ_DATA,
+                                           [FX_RETURNS_ALIAS] = OBJ_COPY};
+    for (int i = 0; m && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        int dst = e->kind == FX_STORES ? effect_place(f, in, &e->args[0]) : -1;
+        if (dst < 0)
+            continue;
+        int parents[MAX_PTS], made[MAX_PTS], n = 0;
+        int np = e->as == FX_RETURNS_FRESH
+                     ? 0
+                     : flow_effect_objects(f, in, &e->args[1], parents, MAX_PTS);
+        int site = site_of(f, in) * 64 + 1 + i % 63;
+        bool fresh;
+        if (np == 0) {
+            made[n] = object_get(f, site, -1, OBJ_OWNER, f->fn->places[dst].name, &fresh);
+            f->objs[made[n]].created = in->loc;
+            create(f, made[n++], false, false);
+        }
+        for (int k = 0; k < np; k++) {
+            made[n] =
+                object_get(f, site, parents[k], kinds[e->as], f->fn->places[dst].name, &fresh);
+            if (fresh) {
+                f->objs[made[n]].created = in->loc;
+                f->objs[made[n]].region = region_inexact(f->objs[parents[k]].region);
+                f->objs[made[n]].readonly_view = e->as == FX_RETURNS_READONLY_VIEW;
+            }
+            create(f, made[n], f->objs[made[n]].readonly_view, false);
+            n++;
+        }
+        pts_set(f, dst, made, n);
+    }
+}
+
 void flow_apply_call(vc_flow *f, const vc_instr *in)
 {
     const vc_model *m = call_model(f, in);
+    args_events(f, in, m, FX_RELEASES, EV_RELEASE, true);
     for (int r = 0; r < f->cfg->nrules; r++)
         if (f->cfg->rules[r]->on_call)
             f->cfg->rules[r]->on_call(f, in, m);
@@ -744,20 +824,33 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
         if (in->args[a].kind == OP_PLACE && !accessed && (m || f->cfg->unknown_calls_write))
             events_for(f, in->args[a].place, EV_USE, in->loc, in->stmt, NULL);
     }
-    args_events(f, in, m, FX_READS, EV_READ);
-    args_events(f, in, m, FX_WRITES, EV_WRITE);
+    args_events(f, in, m, FX_READS, EV_READ, false);
+    args_events(f, in, m, FX_WRITES, EV_WRITE, false);
     for (int i = 0; m && i < m->neffects; i++) {
         const vc_effect *e = &m->effects[i];
         if (e->kind == FX_SETS_WRITEABLE || e->kind == FX_MAKES_READONLY)
             set_readonly(f, in, e);
         if (e->kind == FX_UNREFERENCED)
-            resized(f, in, effect_param(e, 0));
+            resized(f, in, &e->args[0]);
     }
-    args_events(f, in, m, FX_RELEASES, EV_RELEASE);
+    args_events(f, in, m, FX_RELEASES, EV_RELEASE, false);
     make_result(f, in, m);
+    apply_stores(f, in, m);
 }
 
 /* ---- the fixpoint ------------------------------------------------------------------------- */
+
+/* `p->member` for a parameter p: the member's name, else NULL. */
+static const char *param_member(const vc_flow *f, int place)
+{
+    const vc_place *pl = &f->fn->places[place];
+    if (pl->kind != PLACE_FIELD || pl->base < 0 || f->fn->places[pl->base].kind != PLACE_PARAM)
+        return NULL;
+    const char *arrow = strstr(pl->key, "->");
+    if (!arrow || strchr(arrow + 2, '>') || strchr(arrow + 2, '.'))
+        return NULL;
+    return arrow + 2;
+}
 
 static void entry_state(vc_flow *f, vc_state *s)
 {
@@ -774,9 +867,16 @@ static void entry_state(vc_flow *f, vc_state *s)
         if (!external || !(pl->is_pointer || (pl->is_array && rk == PLACE_GLOBAL)))
             continue;
         bool fresh;
-        int o = object_get(f, -1 - p, -1, pl->kind == PLACE_PARAM ? OBJ_PARAM : OBJ_GLOBAL,
-                           pl->name, &fresh);
-        f->objs[o].param_index = pl->kind == PLACE_PARAM ? pl->param_index : -1;
+        const char *member_path = param_member(f, p);
+        bool member = member_path != NULL;
+        const vc_place *base = member ? &f->fn->places[pl->base] : NULL;
+        bool param = pl->kind == PLACE_PARAM || member;
+        int o = object_get(f, -1 - p, -1, param ? OBJ_PARAM : OBJ_GLOBAL, pl->name, &fresh);
+        f->objs[o].param_index = pl->kind == PLACE_PARAM ? pl->param_index
+                                 : member                ? base->param_index
+                                                         : -1;
+        if (member && !f->objs[o].path)
+            f->objs[o].path = xstrdup(member_path);
         f->objs[o].created = pl->decl;
         create(f, o, pl->const_target, false);
         pts_set(f, p, &o, 1);
@@ -807,7 +907,7 @@ static void forget_unreachable(vc_flow *f)
                 mark_live(f, live, w * 64 + __builtin_ctzll(b));
     }
     for (int o = 0; o < f->nobjs; o++)
-        if (!live[o])
+        if (!live[o] && f->objs[o].kind != OBJ_PARAM) /* the caller's memory stays */
             memset(&f->cur.obj[o], 0, sizeof f->cur.obj[o]);
     free(live);
 }
@@ -882,7 +982,6 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     f.summary = summary;
     strmap_init(&f.obj_index);
     strmap_init(&f.once);
-    f.param_fx = xcalloc((size_t)(f.fn->nparams ? f.fn->nparams : 1), 1);
     if (summary)
         model_clear(summary);
     int nb = f.fn->nblocks;
@@ -892,7 +991,7 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     entry_state(&f, &in_states[f.fn->entry]);
     fixpoint(&f, in_states, order, norder);
     f.out = out;
-    memset(f.param_fx, 0, (size_t)(f.fn->nparams ? f.fn->nparams : 1));
+    memset(f.root_fx, 0, (size_t)f.nobjs * sizeof *f.root_fx);
     if (summary)
         model_clear(summary);
     for (int i = 0; i < norder; i++)
@@ -908,10 +1007,12 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     state_free(&f.cur);
     free(in_states);
     free(order);
-    for (int o = 0; o < f.nobjs; o++)
+    for (int o = 0; o < f.nobjs; o++) {
         free(f.objs[o].name);
+        free(f.objs[o].path);
+    }
     free(f.objs);
-    free(f.param_fx);
+    free(f.root_fx);
     free(f.returned);
     strmap_free(&f.obj_index);
     strmap_free(&f.once);
@@ -919,15 +1020,25 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
 
 /* ---- summaries ---------------------------------------------------------------------------- */
 
-static void add_param_effect(vc_model *m, vc_effect_kind k, int param, bool may)
+static void add_param_effect(vc_model *m, vc_effect_kind k, const vc_object *root, bool may)
 {
     vc_effect e = {.kind = k, .nargs = 1, .may = may};
-    e.args[0].param = param;
+    e.args[0].param = root->param_index;
+    e.args[0].path = root->path ? xstrdup(root->path) : NULL;
     model_add_effect(m, e);
 }
 
+static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const char **path);
+
 static vc_effect_kind return_kind(const vc_flow *f, int obj, int *param)
 {
+    const char *path;
+    return derivation(f, obj, param, &path);
+}
+
+static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const char **path)
+{
+    *path = NULL;
     vc_effect_kind k = FX_RETURNS_ALIAS;
     bool readonly = false;
     for (int o = obj; o >= 0; o = f->objs[o].parent) {
@@ -935,6 +1046,7 @@ static vc_effect_kind return_kind(const vc_flow *f, int obj, int *param)
         readonly |= x->readonly_view;
         if (x->kind == OBJ_PARAM) {
             *param = x->param_index;
+            *path = x->path;
             return readonly && k == FX_RETURNS_VIEW ? FX_RETURNS_READONLY_VIEW : k;
         }
         if (x->kind == OBJ_DATA)
@@ -975,27 +1087,51 @@ static void summarize_return(vc_flow *f, vc_model *m)
     model_add_effect(m, e);
 }
 
+/* Members of parameters' structs that hold a different handle on the way out. */
+static void summarize_stores(vc_flow *f, vc_model *m)
+{
+    for (int p = 0; p < f->fn->nplaces && f->cur.reachable; p++) {
+        const char *path = param_member(f, p);
+        int objs[MAX_PTS];
+        int n = path ? pts_list(f, p, objs, MAX_PTS) : 0;
+        if (n == 0 || (f->objs[objs[0]].kind == OBJ_PARAM && f->objs[objs[0]].parent < 0 &&
+                       f->objs[objs[0]].path && strcmp(f->objs[objs[0]].path, path) == 0))
+            continue;
+        int src;
+        const char *src_path;
+        vc_effect e = {.kind = FX_STORES, .nargs = 2, .may = n > 1};
+        e.as = derivation(f, objs[0], &src, &src_path);
+        e.args[0].param = f->fn->places[f->fn->places[p].base].param_index;
+        e.args[0].path = xstrdup(path);
+        e.args[1].param = src;
+        e.args[1].path = src_path ? xstrdup(src_path) : NULL;
+        model_add_effect(m, e);
+    }
+}
+
 static void build_summary(vc_flow *f, vc_model *m)
 {
-    for (int p = 0; p < f->fn->nparams; p++) {
-        uint8_t fx = f->param_fx[p];
-        if (fx & SUM_READ)
-            add_param_effect(m, FX_READS, p, false);
-        if (fx & SUM_WRITE)
-            add_param_effect(m, FX_WRITES, p, false);
-        if (fx & SUM_RESIZE)
-            add_param_effect(m, FX_UNREFERENCED, p, false);
-        if (fx & SUM_READONLY)
-            add_param_effect(m, FX_MAKES_READONLY, p, true);
-        if (fx & (SUM_USE | SUM_READ | SUM_WRITE))
-            add_param_effect(m, FX_INSPECTS, p, false);
-    }
-    /* parameters released on the way out */
-    for (int o = 0; o < f->nobjs && f->cur.reachable; o++) {
+    for (int o = 0; o < f->nobjs; o++) {
         const vc_object *x = &f->objs[o];
-        if (x->kind != OBJ_PARAM || o >= f->cur.nobj || !f->cur.obj[o].released)
+        if (x->kind != OBJ_PARAM || x->param_index < 0)
             continue;
-        add_param_effect(m, FX_RELEASES, x->param_index, f->cur.obj[o].released == TRI_MAY);
+        uint8_t fx = f->root_fx[o];
+        if (fx & SUM_READ)
+            add_param_effect(m, FX_READS, x, false);
+        if (fx & SUM_WRITE)
+            add_param_effect(m, FX_WRITES, x, false);
+        if (fx & SUM_RESIZE)
+            add_param_effect(m, FX_UNREFERENCED, x, false);
+        if (fx & SUM_READONLY)
+            add_param_effect(m, FX_MAKES_READONLY, x, true);
+        if ((fx & (SUM_USE | SUM_READ | SUM_WRITE)) && !x->path)
+            add_param_effect(m, FX_INSPECTS, x, false);
+        /* parameters released on the way out */
+        if (f->cur.reachable && o < f->cur.nobj && f->cur.obj[o].released) {
+            add_param_effect(m, FX_RELEASES, x, f->cur.obj[o].released == TRI_MAY);
+            m->effects[m->neffects - 1].early = (fx & SUM_RELEASED_EARLY) != 0;
+        }
     }
+    summarize_stores(f, m);
     summarize_return(f, m);
 }

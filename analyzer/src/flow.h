@@ -35,6 +35,7 @@ typedef struct {
     bool readonly_view; /* created read-only */
     bool holds_ref;     /* counts as a reference to the root memory */
     int param_index;    /* OBJ_PARAM */
+    char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
 
 typedef struct {
@@ -90,6 +91,9 @@ bool flow_is_root(const vc_flow *f, int obj);
 vc_relation flow_relation(const vc_flow *f, int a, int b);
 /* Objects held by an argument of the call, as a list (returns the count). */
 int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int max);
+/* Objects an effect's argument designates at a call: the argument, or a member it points to. */
+int flow_effect_objects(vc_flow *f, const vc_instr *call, const vc_effect_arg *arg, int *out,
+                        int max);
 bool flow_in_loop_around(const vc_flow *f, const vc_objstate *s, int block);
 const char *flow_name(const vc_flow *f, int obj);
 const char *flow_file(const vc_flow *f, vc_loc loc);

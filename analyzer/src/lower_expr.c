@@ -115,8 +115,7 @@ int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at)
     return named_field_place(c, base, false, field, at);
 }
 
-static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fname,
-                             CXCursor member)
+static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fname, CXCursor member)
 {
     const vc_place *b = &c->fn->places[base];
     char *key = xasprintf("%s%s%s", b->key, arrow ? "->" : ".", fname);

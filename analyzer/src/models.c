@@ -32,6 +32,7 @@ static const struct {
     [FX_REGION_INDEX] = {"region_index", 3, 3},
     [FX_REGION_TRANSPOSE] = {"region_transpose", 1, 1},
     [FX_REGION_SAME] = {"region_same", 1, 1},
+    [FX_STORES] = {"stores", 2, 2},
 };
 
 const char *model_effect_name(vc_effect_kind k)
@@ -182,8 +183,10 @@ bool model_resolve(vc_model *m, char *const *param_names, int nparams, const cha
 void model_clear(vc_model *m)
 {
     for (int i = 0; i < m->neffects; i++) {
-        for (int a = 0; a < m->effects[i].nargs; a++)
+        for (int a = 0; a < m->effects[i].nargs; a++) {
             free(m->effects[i].args[a].name);
+            free(m->effects[i].args[a].path);
+        }
         free(m->effects[i].field);
     }
     free(m->effects);

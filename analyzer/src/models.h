@@ -28,6 +28,7 @@ typedef enum {
     FX_REGION_INDEX,
     FX_REGION_TRANSPOSE,
     FX_REGION_SAME,
+    FX_STORES, /* summaries: leaves a handle in a member of a parameter's struct */
     FX_COUNT
 } vc_effect_kind;
 
@@ -37,6 +38,7 @@ typedef struct {
     int param;  /* resolved parameter index, -1 if not (yet) resolved */
     bool literal;
     int64_t value;
+    char *path; /* a member of the struct the parameter points to: `p->path` (summaries) */
 } vc_effect_arg;
 
 enum { VC_EFFECT_MAXARGS = 5 };
@@ -45,8 +47,10 @@ typedef struct {
     vc_effect_kind kind;
     vc_effect_arg args[VC_EFFECT_MAXARGS];
     int nargs;
-    bool may;    /* summaries: on some paths only */
-    char *field; /* GSL: the returned struct's member that holds the handle ("vector") */
+    bool may;          /* summaries: on some paths only */
+    bool early;        /* summaries: before the callee's contracts (a release before a resize) */
+    char *field;       /* GSL: the returned struct's member that holds the handle ("vector") */
+    vc_effect_kind as; /* FX_STORES: how the stored handle derives from args[1] */
 } vc_effect;
 
 typedef struct {
