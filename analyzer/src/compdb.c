@@ -205,12 +205,12 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
     return true;
 }
 
-void compdb_add_adhoc(vc_jobs *jobs, const char *file, char *const *args, int nargs)
+void compdb_add_adhoc(vc_jobs *jobs, const char *file, char *const *args, int nargs, bool quiet)
 {
     char **copy = xcalloc((size_t)nargs + 1, sizeof *copy);
     for (int i = 0; i < nargs; i++)
         copy[i] = xstrdup(args[i]);
-    nargs = compdb_filter_args(copy, nargs, file, false);
+    nargs = compdb_filter_args(copy, nargs, file, quiet);
     char cwd[PATH_MAX];
     add_job(jobs, file, getcwd(cwd, sizeof cwd) ? cwd : NULL, copy, nargs);
 }

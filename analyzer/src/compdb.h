@@ -21,7 +21,7 @@ typedef struct {
 char *compdb_discover(void);
 /* Loads DIR/compile_commands.json. Returns false and a message (naming the file) on error. */
 bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool quiet);
-void compdb_add_adhoc(vc_jobs *jobs, const char *file, char *const *args, int nargs);
+void compdb_add_adhoc(vc_jobs *jobs, const char *file, char *const *args, int nargs, bool quiet);
 /* Keeps only jobs whose file is one of `paths` (files, or directories containing them). */
 void compdb_narrow(vc_jobs *jobs, char *const *paths, int npaths);
 /* Drops arguments that would load code into the analyzer; prints a note for each. */

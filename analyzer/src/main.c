@@ -102,7 +102,7 @@ static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
                 fprintf(stderr, "viewcheck: error: %s: cannot read the file\n", o->paths[i]);
                 return false;
             }
-            compdb_add_adhoc(jobs, o->paths[i], o->compiler_args, o->ncompiler_args);
+            compdb_add_adhoc(jobs, o->paths[i], o->compiler_args, o->ncompiler_args, o->quiet);
         }
         return true;
     }
