@@ -111,6 +111,11 @@ static int64_t load_integer(nda_dtype dt, const char *p)
 
 void nda__convert(nda_dtype dst, char *d, nda_dtype src, const char *s)
 {
+    if (src == NDA_INT64 && dst == NDA_FLOAT32) { /* one rounding, as NumPy: not via double */
+        float f = (float)load_integer(src, s);
+        memcpy(d, &f, sizeof f);
+        return;
+    }
     if (!is_integer(dst) || !is_integer(src)) {
         nda__store(dst, d, nda__load(src, s));
         return;

@@ -1,6 +1,9 @@
 /* Write ops of the numpy_diff driver: set fill copyto writeable. */
 #include "driver.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Looks up the variable in tok[1]: 1 found, 0 malformed, -1 missing. */
@@ -28,6 +31,22 @@ static const char *op_set(program *p, const line *l)
         return NULL;
     nda_set(a, idx, value);
     return status_text();
+}
+
+/* Writes an int64 element of a C-contiguous array through nda_data, bypassing double. */
+static const char *op_raw(program *p, const line *l)
+{
+    TARGET(a);
+    ptrdiff_t k;
+    char *end;
+    errno = 0;
+    long long value = l->count == 4 ? strtoll(l->tok[3], &end, 10) : 0;
+    if (l->count != 4 || errno || *end || !parse_int(l->tok[2], &k) || k < 0 || k >= nda_size(a) ||
+        nda_dtype_of(a) != NDA_INT64 || !nda_is_c_contiguous(a))
+        return NULL;
+    int64_t v = value;
+    memcpy((char *)nda_data(a) + k * (ptrdiff_t)sizeof v, &v, sizeof v);
+    return "NDA_OK";
 }
 
 static const char *op_fill(program *p, const line *l)
@@ -66,6 +85,7 @@ static const struct {
     op_handler handler;
 } write_ops[] = {
     {"set", op_set},
+    {"raw", op_raw},
     {"fill", op_fill},
     {"copyto", op_copyto},
     {"writeable", op_writeable},

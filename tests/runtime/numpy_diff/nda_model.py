@@ -16,6 +16,8 @@ The op language, one op per line, tokens separated by blanks (vN names a variabl
     copy     vN src          flatten vN src a.copy() / a.flatten()
     astype   vN src dtype                   a.astype(dtype, order='C')
     set      vN nidx idx... value           a[idx] = value
+    raw      vN k value                     int64 element k (C order) of a "new" array set to
+                                            value through nda_data (any int64, not via double)
     fill     vN value                       a.fill(value)
     copyto   vDST vSRC                      np.copyto(dst, src)
     writeable vN 0|1                        a.flags.writeable = flag
@@ -290,6 +292,10 @@ class Model:
             self[name][idx] = float(rest[n])
         except (IndexError, ValueError) as exc:
             return error_status(exc)
+        return "NDA_OK"
+
+    def q_raw(self, name, k, value):
+        self[name].reshape(-1)[int(k)] = np.int64(int(value))
         return "NDA_OK"
 
     def q_fill(self, name, value):

@@ -79,6 +79,19 @@ class ProgramGen:
         shape = [0 if self.chance(0.03) else self.rng.randint(1, top) for _ in range(ndim)]
         name = self.fresh()
         self.emit("new", name, dtype, *dims_text(shape))
+        size = int(np.prod(shape))
+        if dtype == "int64" and size and self.chance(0.4):
+            for _ in range(self.rng.randint(1, 3)):
+                self.emit("raw", name, self.rng.randrange(size), self.big_int64())
+
+    def big_int64(self):
+        """An int64 that a double cannot hold: random bits, or just above a float32 rounding tie
+        (2^k + 2^(k-24) + 1), where rounding through double first gives a different float32."""
+        if self.chance(0.5):
+            return self.rng.getrandbits(64) - 2**63
+        k = self.rng.randint(54, 62)
+        v = 2**k + 2**(k - 24) + self.rng.choice([1, -1, 3])
+        return -v if self.chance(0.5) else v
 
     def random_op(self):
         kinds = [
