@@ -5,6 +5,7 @@
 #include "analysis.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -413,8 +414,82 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, ui
     }
 }
 
+/* A copy of object `o`'s identity hanging under `parent`: the older generation of a handle whose
+ * site runs again (a loop) while the previous one is still held. */
+static int twin(vc_flow *f, int o, int parent)
+{
+    char key[64];
+    snprintf(key, sizeof key, "twin:%d:%d", o, parent);
+    int id = strmap_get(&f->obj_index, key);
+    if (id >= 0)
+        return id;
+    bool fresh;
+    char name[32];
+    snprintf(name, sizeof name, "#%d", f->nobjs);
+    id = object_get(f, INT32_MIN + f->nobjs, parent, f->objs[o].kind, name, &fresh);
+    strmap_put(&f->obj_index, key, id);
+    vc_object *t = &f->objs[id], *src = &f->objs[o];
+    free(t->name);
+    t->name = xstrdup(src->name);
+    t->site = src->site;
+    t->created = src->created;
+    t->region = src->region;
+    t->readonly_view = src->readonly_view;
+    t->param_index = src->param_index;
+    if (parent < 0) {
+        t->root = id;
+        t->ref = id;
+    }
+    return id;
+}
+
+static bool held(vc_flow *f, int o)
+{
+    for (int p = 0; p < f->fn->nplaces; p++)
+        if (pts_of(f, p)[o / 64] >> (o % 64) & 1)
+            return true;
+    return false;
+}
+
+/* Moves `o` and the handles derived from it to their twins under `parent`: the places that
+ * hold them now hold the older generation, with its facts, and `o` is free to start anew. */
+static void retire(vc_flow *f, int o, int parent, int depth)
+{
+    int old = twin(f, o, parent);
+    state_fit(f, &f->cur);
+    vc_objstate *so = &f->cur.obj[o], *sold = &f->cur.obj[old];
+    if (sold->exists)
+        objstate_join(sold, so);
+    else
+        *sold = *so;
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        uint64_t *bits = pts_of(f, p);
+        if (bits[o / 64] >> (o % 64) & 1) {
+            bits[o / 64] &= ~(1ull << (o % 64));
+            bits[old / 64] |= 1ull << (old % 64);
+        }
+    }
+    for (int d = 0; d < f->nobjs && depth < 8; d++)
+        if (d != o && f->objs[d].parent == o && f->cur.obj[d].exists)
+            retire(f, d, old, depth + 1);
+}
+
+static bool needs_retiring(vc_flow *f, int o)
+{
+    if (!flow_state(f, o)->exists)
+        return false;
+    if (held(f, o))
+        return true;
+    for (int d = 0; d < f->nobjs; d++)
+        if (d != o && f->objs[d].parent == o && f->cur.obj[d].exists && held(f, d))
+            return true;
+    return false;
+}
+
 static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
 {
+    if (needs_retiring(f, obj))
+        retire(f, obj, f->objs[obj].parent, 0);
     vc_objstate *s = flow_state(f, obj);
     memset(s, 0, sizeof *s);
     s->exists = TRI_MUST;

@@ -43,6 +43,7 @@ static void lower_function(CXTranslationUnit tu, vc_unit *u, CXCursor decl)
     lower_ctx c = {.tu = tu, .unit = u, .fn = f, .switch_dispatch = -1};
     c.jumps.break_to = c.jumps.continue_to = -1;
     strmap_init(&c.labels);
+    strmap_init(&c.struct_targets);
     lower_declare_function(&c, decl, index);
     f->has_body = true;
     f->is_static = clang_Cursor_getStorageClass(decl) == CX_SC_Static;
@@ -61,6 +62,7 @@ static void lower_function(CXTranslationUnit tu, vc_unit *u, CXCursor decl)
     ir_block_edge(f, c.block, f->exit);
     cursor_list_free(&l);
     strmap_free(&c.labels);
+    strmap_free(&c.struct_targets);
     cfg_analyze_loops(f);
 }
 

@@ -179,6 +179,12 @@ int lower_place(lower_ctx *c, CXCursor e)
             CXCursor base = l.items[0];
             bool arrow = type_is_pointer(clang_getCursorType(base));
             int bp = arrow ? lower_expr(c, base).place : lower_place(c, base);
+            int target =
+                bp >= 0 && arrow ? strmap_get(&c->struct_targets, c->fn->places[bp].key) : -1;
+            if (target >= 0) { /* p->f where p = &s: the member s.f */
+                bp = target;
+                arrow = false;
+            }
             if (bp >= 0)
                 p = field_place(c, bp, arrow, e);
         }
@@ -264,6 +270,10 @@ void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at)
     const vc_place *d = &c->fn->places[dst];
     if (!d->is_pointer && !type_is_record(clang_getCursorType(at)) && value.kind == OP_NONE)
         return;
+    bool points_to_struct =
+        value.kind == OP_PLACE && value.address_of && !c->fn->places[value.place].is_pointer;
+    if (points_to_struct || strmap_get(&c->struct_targets, d->key) >= 0)
+        strmap_put(&c->struct_targets, d->key, points_to_struct ? value.place : -1);
     vc_instr in = base_instr(c, I_CLEAR, at);
     in.dst = dst;
     if (value.kind == OP_PLACE && value.place != dst) {
