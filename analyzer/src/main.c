@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef VIEWCHECK_VERSION
@@ -90,6 +91,11 @@ static bool setup_config(const vc_options *o, vc_config *cfg, const vc_rule **en
             enabled[cfg->nrules++] = vc_all_rules[i];
     cfg->rules = enabled;
     cfg->unknown_calls_write = o->unknown_calls_write;
+    if (cfg->nrules == 0) {
+        fprintf(stderr, "viewcheck: error: --checks '%s' enables no rule (see `viewcheck rules`)\n",
+                o->checks);
+        return false;
+    }
     return true;
 }
 
@@ -98,8 +104,15 @@ static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
     char err[1024];
     if (o->adhoc) {
         for (int i = 0; i < o->npaths; i++) {
-            if (access(o->paths[i], R_OK) != 0) {
+            struct stat st;
+            if (access(o->paths[i], R_OK) != 0 || stat(o->paths[i], &st) != 0) {
                 fprintf(stderr, "viewcheck: error: %s: cannot read the file\n", o->paths[i]);
+                return false;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "viewcheck: error: %s: is a directory; with '--' name source "
+                                "files (directories narrow a compile database)\n",
+                        o->paths[i]);
                 return false;
             }
             compdb_add_adhoc(jobs, o->paths[i], o->compiler_args, o->ncompiler_args, o->quiet);
@@ -181,6 +194,18 @@ static int exit_status(const vc_options *o, const vc_findings *fs, const vc_fail
     return EXIT_CLEAN;
 }
 
+static int distinct_files(const vc_jobs *jobs)
+{
+    int n = 0;
+    for (int i = 0; i < jobs->n; i++) {
+        bool seen = false;
+        for (int k = 0; k < i && !seen; k++)
+            seen = strcmp(jobs->items[k].file, jobs->items[i].file) == 0;
+        n += !seen;
+    }
+    return n;
+}
+
 static void summary_line(const vc_findings *fs, const vc_failures *failures, int nfiles)
 {
     int errors = 0, warnings = 0, suppressed = 0;
@@ -252,7 +277,7 @@ static int cmd_analyze(int argc, char **argv)
         if (o.dump_ir || write_report(&o, &findings, &failures)) {
             status = exit_status(&o, &findings, &failures);
             if (!o.quiet && !o.dump_ir)
-                summary_line(&findings, &failures, jobs.n);
+                summary_line(&findings, &failures, distinct_files(&jobs));
         }
         findings_free(&findings);
         for (int i = 0; i < failures.n; i++) {
