@@ -4,7 +4,7 @@
 
 static _Thread_local nda_status last_status = NDA_OK;
 static _Thread_local char last_message[512];
-static _Atomic(nda_error_handler) handler = NULL;
+static _Atomic(nda_error_handler) handler; /* zero: no handler */
 
 nda_status nda_last_status(void)
 {
