@@ -19,41 +19,37 @@ static bool exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* DIR if it holds compile_commands.json, else DIR/build if that does (clangd's order). */
+static char *database_in(const char *dir)
+{
+    char *path = xasprintf("%s/compile_commands.json", dir);
+    char *build = xasprintf("%s/build", dir);
+    char *build_path = xasprintf("%s/compile_commands.json", build);
+    char *found = exists(path) ? xstrdup(dir) : exists(build_path) ? xstrdup(build) : NULL;
+    free(path);
+    free(build);
+    free(build_path);
+    return found;
+}
+
 char *compdb_discover(void)
 {
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
+    char dir[PATH_MAX];
+    if (!getcwd(dir, sizeof dir))
         return NULL;
-    char *candidates[2] = {xasprintf("%s", cwd), xasprintf("%s/build", cwd)};
-    char *found = NULL;
-    for (int i = 0; i < 2 && !found; i++) {
-        char *path = xasprintf("%s/compile_commands.json", candidates[i]);
-        if (exists(path))
-            found = xstrdup(candidates[i]);
-        free(path);
-    }
-    free(candidates[0]);
-    free(candidates[1]);
-    for (char *dir = xstrdup(cwd); !found && *dir;) {
+    for (;;) {
+        char *found = database_in(dir);
         char *slash = strrchr(dir, '/');
-        if (!slash || slash == dir) {
-            free(dir);
-            break;
+        if (found || !slash)
+            return found;
+        if (slash == dir) { /* the root directory is checked last */
+            if (!dir[1])
+                return NULL;
+            dir[1] = '\0';
+        } else {
+            *slash = '\0';
         }
-        *slash = '\0';
-        /* As clangd: each parent, then its build/ subdirectory. */
-        char *path = xasprintf("%s/compile_commands.json", dir);
-        char *build_path = xasprintf("%s/build/compile_commands.json", dir);
-        if (exists(path))
-            found = xstrdup(dir);
-        else if (exists(build_path))
-            found = xasprintf("%s/build", dir);
-        free(path);
-        free(build_path);
-        if (found)
-            free(dir);
     }
-    return found;
 }
 
 static bool is_code_loading(const char *arg)

@@ -184,10 +184,12 @@ static void state_copy(vc_flow *f, vc_state *dst, const vc_state *src)
 {
     state_fit(f, dst);
     dst->reachable = src->reachable;
-    memset(dst->obj, 0, (size_t)dst->nobj * sizeof *dst->obj);
-    memcpy(dst->obj, src->obj, (size_t)src->nobj * sizeof *src->obj);
+    if (dst->nobj)
+        memset(dst->obj, 0, (size_t)dst->nobj * sizeof *dst->obj);
+    if (src->nobj)
+        memcpy(dst->obj, src->obj, (size_t)src->nobj * sizeof *src->obj);
     memset(dst->pts, 0, (size_t)f->fn->nplaces * dst->words * sizeof *dst->pts);
-    for (int p = 0; p < f->fn->nplaces; p++)
+    for (int p = 0; p < f->fn->nplaces && src->pts; p++)
         memcpy(dst->pts + (size_t)p * dst->words, src->pts + (size_t)p * src->words,
                (size_t)src->words * sizeof *src->pts);
 }
@@ -1066,7 +1068,8 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     entry_state(&f, &in_states[f.fn->entry]);
     fixpoint(&f, in_states, order, norder);
     f.out = out;
-    memset(f.root_fx, 0, (size_t)f.nobjs * sizeof *f.root_fx);
+    if (f.nobjs)
+        memset(f.root_fx, 0, (size_t)f.nobjs * sizeof *f.root_fx);
     if (summary)
         model_clear(summary);
     for (int i = 0; i < norder; i++)

@@ -110,8 +110,9 @@ static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
                 return false;
             }
             if (S_ISDIR(st.st_mode)) {
-                fprintf(stderr, "viewcheck: error: %s: is a directory; with '--' name source "
-                                "files (directories narrow a compile database)\n",
+                fprintf(stderr,
+                        "viewcheck: error: %s: is a directory; with '--' name source "
+                        "files (directories narrow a compile database)\n",
                         o->paths[i]);
                 return false;
             }

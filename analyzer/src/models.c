@@ -84,7 +84,19 @@ static bool parse_arg(const char *text, size_t len, vc_effect_arg *arg)
     return true;
 }
 
+static bool parse_effect(const char *text, vc_effect *out, const char **why);
+
 bool model_parse_effect(const char *text, vc_effect *out, const char **why)
+{
+    if (parse_effect(text, out, why))
+        return true;
+    for (int a = 0; a < out->nargs; a++)
+        free(out->args[a].name);
+    out->nargs = 0;
+    return false;
+}
+
+static bool parse_effect(const char *text, vc_effect *out, const char **why)
 {
     memset(out, 0, sizeof *out);
     text = skip_space(text);
