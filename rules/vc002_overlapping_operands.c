@@ -60,8 +60,9 @@ static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
                                               : "partial overlap of these arguments"));
         flow_note(f, fd, flow_object(f, a)->created,
                   rule_fmt("'%s' created here", flow_name(f, a)));
-        flow_note(f, fd, flow_object(f, b)->created,
-                  rule_fmt("'%s' created here", flow_name(f, b)));
+        if (b != a)
+            flow_note(f, fd, flow_object(f, b)->created,
+                      rule_fmt("'%s' created here", flow_name(f, b)));
         return;
     }
 }
