@@ -88,8 +88,8 @@ static void release(vc_flow *f, const vc_event *ev)
 
 static void on_event(vc_flow *f, const vc_event *ev)
 {
-    if (ev->kind == EV_CREATE)
-        return;
+    if (ev->kind == EV_CREATE || ev->summarized)
+        return; /* one abstract handle stands for every element: releases are not countable */
     if (ev->kind == EV_RELEASE) {
         release(f, ev);
         return;

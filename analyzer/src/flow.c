@@ -411,7 +411,7 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, ui
         note_param_effect(f, objs[i], bits[kind]);
         /* with several candidates, a handle only this place holds is the one on its paths */
         bool may = n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place));
-        vc_event ev = {kind, objs[i], may, loc, stmt, 0, via};
+        vc_event ev = {kind, objs[i], may, loc, stmt, 0, via, weak_place(f, place)};
         dispatch(f, ev);
     }
 }
@@ -505,7 +505,7 @@ static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
         s->readonly = may_readonly ? TRI_MAY : TRI_MUST;
         s->readonly_at = o->created;
     }
-    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL};
+    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL, false};
     dispatch(f, ev);
 }
 

@@ -66,6 +66,7 @@ typedef struct {
     uint32_t stmt;
     int block;
     const char *via; /* for calls: the callee, when the access happens inside it */
+    bool summarized; /* through an element of an array of handles: which one is unknown */
 } vc_event;
 
 typedef struct vc_flow vc_flow;

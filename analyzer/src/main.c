@@ -158,8 +158,12 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
                          vc_findings *findings, vc_failures *failures)
 {
     CXIndex index = clang_createIndex(0, 0);
+    bool progress = !o->quiet && isatty(STDERR_FILENO);
     for (int i = 0; i < jobs->n; i++) {
         const vc_job *j = &jobs->items[i];
+        if (progress)
+            fprintf(stderr, "\r\033[K[%d/%d] %d findings  %s", i + 1, jobs->n, findings->n,
+                    j->file);
         vc_compile_job cj = {j->file, j->directory, (const char *const *)j->args, j->nargs};
         vc_unit *u = frontend_lower(index, &cj);
         if (u->error) {
@@ -177,6 +181,8 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
         }
         unit_free(u);
     }
+    if (progress)
+        fputs("\r\033[K", stderr);
     clang_disposeIndex(index);
 }
 
