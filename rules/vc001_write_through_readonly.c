@@ -37,9 +37,10 @@ static void on_event(vc_flow *f, const vc_event *ev)
     vc_finding *fd =
         flow_report(f, &vc_rule_vc001, ev->loc, may,
                     rule_fmt("write%s%s through '%s' %s read-only memory (%s)",
-                             ev->via ? " in " : "", ev->via ? ev->via : "", flow_name(f, ev->obj),
-                             may ? "may reach" : "reaches", why));
+                             ev->callee ? " in " : "", ev->callee ? ev->callee : "",
+                             flow_name(f, ev->obj), may ? "may reach" : "reaches", why));
     free(why);
     flow_note(f, fd, s->readonly_at,
               rule_fmt("'%s' is read-only from here", flow_name(f, ev->obj)));
+    flow_note_cause(f, fd, ev->cause);
 }

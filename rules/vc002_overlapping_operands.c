@@ -63,6 +63,7 @@ static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
         if (b != a)
             flow_note(f, fd, flow_object(f, b)->created,
                       rule_fmt("'%s' created here", flow_name(f, b)));
+        flow_note_cause(f, fd, e);
         return;
     }
 }

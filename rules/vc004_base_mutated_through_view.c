@@ -35,6 +35,7 @@ static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
                      flow_object(f, ev->obj)->created.line, b, s->observed_at.line, v,
                      ev->loc.line));
         flow_note(f, fd, flow_object(f, ev->obj)->created, rule_fmt("'%s' created here", v));
+        flow_note_cause(f, fd, s->wrote_cause);
         flow_note(f, fd, s->observed_at, rule_fmt("'%s' read here", b));
         flow_note(f, fd, ev->loc, rule_fmt("'%s' used again here", v));
     }
@@ -69,6 +70,7 @@ static void wrote(const vc_event *ev, vc_objstate *s)
     s->wrote_block = ev->block;
     s->wrote_stmt = ev->stmt;
     s->wrote_around = 0;
+    s->wrote_cause = ev->cause;
 }
 
 static void on_event(vc_flow *f, const vc_event *ev)

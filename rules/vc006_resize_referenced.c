@@ -26,7 +26,7 @@ static int other_reference(vc_flow *f, int ref, bool *may)
     return -1;
 }
 
-static void check(vc_flow *f, const vc_instr *call, int obj, bool several)
+static void check(vc_flow *f, const vc_instr *call, const vc_effect *e, int obj, bool several)
 {
     int ref = flow_object(f, obj)->ref;
     const vc_object *r = flow_object(f, ref);
@@ -40,6 +40,7 @@ static void check(vc_flow *f, const vc_instr *call, int obj, bool several)
                                   flow_name(f, obj), may ? "may be" : "is",
                                   flow_name(f, r->parent)));
         flow_note(f, fd, r->created, rule_fmt("'%s' created here", flow_name(f, ref)));
+        flow_note_cause(f, fd, e);
         return;
     }
     bool other_may = false;
@@ -55,6 +56,7 @@ static void check(vc_flow *f, const vc_instr *call, int obj, bool several)
                  flow_name(f, obj), may ? "may have" : "has", o->name,
                  o->kind == OBJ_RETAINED ? "a new reference" : "a view", o->created.line));
     flow_note(f, fd, o->created, rule_fmt("'%s' created here", o->name));
+    flow_note_cause(f, fd, e);
 }
 
 static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
@@ -67,6 +69,6 @@ static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
         int objs[MAX_ARG_OBJECTS];
         int n = flow_effect_objects(f, call, &m->effects[i].args[0], objs, MAX_ARG_OBJECTS);
         for (int k = 0; k < n; k++)
-            check(f, call, objs[k], n > 1);
+            check(f, call, &m->effects[i], objs[k], n > 1);
     }
 }

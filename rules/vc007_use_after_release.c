@@ -48,6 +48,8 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
                                  flow_name(f, ev->obj), may ? "may be" : "is",
                                  again ? "released again" : "used", r->released_at.line));
         flow_note(f, fd, r->released_at, rule_fmt("'%s' released here", flow_name(f, ref)));
+        flow_note_cause(f, fd, r->released_cause);
+        flow_note_cause(f, fd, ev->cause);
     }
 }
 
@@ -82,6 +84,7 @@ static void release(vc_flow *f, const vc_event *ev)
     if (!r->released) {
         r->released = tri_set(ev->may);
         r->released_at = ev->loc;
+        r->released_cause = ev->cause;
     }
     maybe_free_memory(f, flow_object(f, ev->obj)->root, ev->loc);
 }

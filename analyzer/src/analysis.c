@@ -1,43 +1,166 @@
-/* Summaries bottom-up over the unit's call graph (Tarjan's SCCs, each to a fixpoint), then the
- * checking pass with every summary available. */
 #include "analysis.h"
 
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const vc_unit *u;
-    int *index, *low, *stack, *order;
-    bool *on_stack;
-    int next, top, norder;
-    int *scc_of;
-    int nscc;
-} tarjan;
+/* ---- the program's functions -------------------------------------------------------------- */
 
-static void callees(const vc_function *f, void (*visit)(tarjan *, int), tarjan *t)
+static void index_definitions(vc_program *p)
 {
-    for (int b = 0; b < f->nblocks; b++)
-        for (int i = 0; i < f->blocks[b].ninstrs; i++)
-            if (f->blocks[b].instrs[i].kind == I_CALL && f->blocks[b].instrs[i].callee >= 0)
-                visit(t, f->blocks[b].instrs[i].callee);
+    strmap_init(&p->definitions);
+    int cap = 0;
+    for (int u = 0; u < p->nunits; u++) {
+        for (int i = 0; i < p->units[u]->nfunctions; i++) {
+            vc_function *f = p->units[u]->functions[i];
+            if (!f->has_body)
+                continue;
+            /* every definition is checked; the first of a USR serves other units' calls */
+            GROW(p->defs, p->ndefs, cap);
+            p->defs[p->ndefs] = (vc_function_ref){u, i};
+            f->def_id = p->ndefs;
+            if (strmap_get(&p->definitions, f->usr) < 0)
+                strmap_put(&p->definitions, f->usr, p->ndefs);
+            p->ndefs++;
+        }
+    }
+    p->summaries = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->summaries);
+    p->hashes = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->hashes);
 }
+
+/* Calls through pointers may reach any defined function of that type whose address is taken. */
+static void index_candidates(vc_program *p)
+{
+    strmap_init(&p->indirect);
+    int cap = 0, *counts = NULL;
+    for (int u = 0; u < p->nunits; u++) {
+        const vc_unit *unit = p->units[u];
+        for (int a = 0; a < unit->naddress_taken; a++) {
+            int def = strmap_get(&p->definitions, unit->address_taken[a]);
+            if (def < 0)
+                continue;
+            int t = strmap_get(&p->indirect, unit->address_taken_types[a]);
+            if (t < 0) {
+                int old = cap;
+                GROW(p->candidates, p->ncandidate_types, cap);
+                counts = xrealloc(counts, (size_t)cap * sizeof *counts);
+                for (int k = old; k < cap; k++)
+                    counts[k] = 0;
+                t = p->ncandidate_types++;
+                p->candidates[t] = xmalloc(sizeof(int));
+                p->candidates[t][0] = -1;
+                strmap_put(&p->indirect, unit->address_taken_types[a], t);
+            }
+            bool seen = false;
+            for (int k = 0; k < counts[t] && !seen; k++)
+                seen = p->candidates[t][k] == def;
+            if (seen)
+                continue;
+            p->candidates[t] = xrealloc(p->candidates[t], (size_t)(counts[t] + 2) * sizeof(int));
+            p->candidates[t][counts[t]++] = def;
+            p->candidates[t][counts[t]] = -1;
+        }
+    }
+    free(counts);
+    p->indirect_models =
+        xcalloc((size_t)(p->ncandidate_types ? p->ncandidate_types : 1), sizeof(vc_model));
+}
+
+static const int *call_candidates(const vc_program *p, const vc_instr *call)
+{
+    int t = call->callee_type ? strmap_get(&p->indirect, call->callee_type) : -1;
+    return t >= 0 ? p->candidates[t] : NULL;
+}
+
+static int definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call)
+{
+    if (call->callee < 0)
+        return -1;
+    const vc_function *callee = u->functions[call->callee];
+    if (callee->has_body)
+        return callee->def_id; /* the unit's own definition first */
+    return strmap_get(&p->definitions, callee->usr);
+}
+
+/* The union of the candidates' summaries; effects not in every candidate become "may". */
+static void merge_candidates(const vc_program *p, int type)
+{
+    vc_model *m = &p->indirect_models[type];
+    model_clear(m);
+    int n = 0;
+    for (const int *c = p->candidates[type]; *c >= 0; c++)
+        n++;
+    for (const int *c = p->candidates[type]; *c >= 0; c++) {
+        const vc_model *s = &p->summaries[*c];
+        for (int i = 0; i < s->neffects; i++) {
+            vc_effect e = s->effects[i];
+            for (int a = 0; a < e.nargs; a++) {
+                e.args[a].name = NULL;
+                e.args[a].path = e.args[a].path ? xstrdup(e.args[a].path) : NULL;
+            }
+            e.field = NULL;
+            e.trace = NULL;
+            e.ntrace = 0;
+            e.may |= n > 1;
+            model_add_effect(m, e);
+        }
+    }
+}
+
+const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_instr *call)
+{
+    int def = definition_of(p, u, call);
+    if (def >= 0)
+        return &p->summaries[def];
+    int t =
+        call->callee < 0 && call->callee_type ? strmap_get(&p->indirect, call->callee_type) : -1;
+    return t >= 0 ? &p->indirect_models[t] : NULL;
+}
+
+/* ---- the call graph's strongly connected components (Tarjan) ------------------------------ */
+
+typedef struct {
+    const vc_program *p;
+    int *index, *low, *stack, *order, *scc_of;
+    bool *on_stack;
+    int next, top, norder, nscc;
+} tarjan;
 
 static void strongconnect(tarjan *t, int v);
 
-static void visit_edge(tarjan *t, int w);
-static int current_v;
+static void edge(tarjan *t, int v, int w)
+{
+    if (t->index[w] < 0) {
+        strongconnect(t, w);
+        if (t->low[w] < t->low[v])
+            t->low[v] = t->low[w];
+    } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
+        t->low[v] = t->index[w];
+    }
+}
 
 static void strongconnect(tarjan *t, int v)
 {
     t->index[v] = t->low[v] = t->next++;
     t->stack[t->top++] = v;
     t->on_stack[v] = true;
-    int saved = current_v;
-    current_v = v;
-    callees(t->u->functions[v], visit_edge, t);
-    current_v = saved;
+    const vc_unit *u = t->p->units[t->p->defs[v].unit];
+    const vc_function *f = u->functions[t->p->defs[v].index];
+    for (int b = 0; b < f->nblocks; b++) {
+        for (int i = 0; i < f->blocks[b].ninstrs; i++) {
+            const vc_instr *in = &f->blocks[b].instrs[i];
+            if (in->kind != I_CALL)
+                continue;
+            int w = definition_of(t->p, u, in);
+            if (w >= 0)
+                edge(t, v, w);
+            const int *c = in->callee < 0 ? call_candidates(t->p, in) : NULL;
+            for (; c && *c >= 0; c++)
+                edge(t, v, *c);
+        }
+    }
     if (t->low[v] == t->index[v]) {
         int w;
         do {
@@ -50,18 +173,16 @@ static void strongconnect(tarjan *t, int v)
     }
 }
 
-static void visit_edge(tarjan *t, int w)
+static bool same_args(const vc_effect *x, const vc_effect *y)
 {
-    int v = current_v;
-    if (!t->u->functions[w]->has_body)
-        return;
-    if (t->index[w] < 0) {
-        strongconnect(t, w);
-        if (t->low[w] < t->low[v])
-            t->low[v] = t->low[w];
-    } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
-        t->low[v] = t->index[w];
+    for (int k = 0; k < x->nargs; k++) {
+        if (x->args[k].param != y->args[k].param)
+            return false;
+        if (!x->args[k].path != !y->args[k].path ||
+            (x->args[k].path && strcmp(x->args[k].path, y->args[k].path) != 0))
+            return false;
     }
+    return true;
 }
 
 static bool same_summary(const vc_model *a, const vc_model *b)
@@ -71,74 +192,98 @@ static bool same_summary(const vc_model *a, const vc_model *b)
     for (int i = 0; i < a->neffects; i++) {
         const vc_effect *x = &a->effects[i], *y = &b->effects[i];
         if (x->kind != y->kind || x->nargs != y->nargs || x->may != y->may ||
-            x->early != y->early || x->as != y->as)
+            x->early != y->early || x->as != y->as || !same_args(x, y))
             return false;
-        for (int k = 0; k < x->nargs; k++) {
-            if (x->args[k].param != y->args[k].param)
-                return false;
-            if (!x->args[k].path != !y->args[k].path ||
-                (x->args[k].path && strcmp(x->args[k].path, y->args[k].path) != 0))
-                return false;
-        }
     }
     return true;
 }
 
+static void refresh_indirect(const vc_program *p)
+{
+    for (int t = 0; t < p->ncandidate_types; t++)
+        merge_candidates(p, t);
+}
+
 /* Analyzes the members of one SCC until their summaries stop changing. */
-static void summarize_scc(vc_unit *u, const vc_config *cfg, vc_model *summaries, const int *members,
-                          int n)
+static void summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n)
 {
     for (int round = 0; round < 10; round++) {
         bool changed = false;
         for (int i = 0; i < n; i++) {
             vc_model next = {0};
-            flow_analyze(u, members[i], cfg, summaries, NULL, &next);
-            if (!same_summary(&next, &summaries[members[i]])) {
+            const vc_function_ref *d = &p->defs[members[i]];
+            flow_analyze(p, d->unit, d->index, cfg, NULL, &next);
+            if (!same_summary(&next, &p->summaries[members[i]])) {
                 changed = true;
-                model_clear(&summaries[members[i]]);
-                summaries[members[i]] = next;
+                model_clear(&p->summaries[members[i]]);
+                p->summaries[members[i]] = next;
             } else {
                 model_clear(&next);
             }
         }
+        if (changed)
+            refresh_indirect(p);
         if (!changed)
             break;
     }
 }
 
-void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out)
+static void program_free(vc_program *p)
 {
-    int n = u->nfunctions;
-    vc_model *summaries = xcalloc((size_t)(n ? n : 1), sizeof *summaries);
-    tarjan t = {.u = u};
-    t.index = xmalloc((size_t)(n ? n : 1) * sizeof(int));
-    t.low = xmalloc((size_t)(n ? n : 1) * sizeof(int));
-    t.stack = xmalloc((size_t)(n ? n : 1) * sizeof(int));
-    t.order = xmalloc((size_t)(n ? n : 1) * sizeof(int));
-    t.scc_of = xmalloc((size_t)(n ? n : 1) * sizeof(int));
-    t.on_stack = xcalloc((size_t)(n ? n : 1), sizeof(bool));
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < p->ndefs; i++) {
+        model_clear(&p->summaries[i]);
+        free(p->hashes[i]);
+    }
+    for (int t = 0; t < p->ncandidate_types; t++) {
+        model_clear(&p->indirect_models[t]);
+        free(p->candidates[t]);
+    }
+    free(p->indirect_models);
+    free(p->candidates);
+    free(p->summaries);
+    free(p->hashes);
+    free(p->defs);
+    strmap_free(&p->definitions);
+    strmap_free(&p->indirect);
+}
+
+void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findings *out)
+{
+    vc_program p = {.units = units, .nunits = nunits};
+    index_definitions(&p);
+    index_candidates(&p);
+    int n = p.ndefs ? p.ndefs : 1;
+    tarjan t = {.p = &p};
+    t.index = xmalloc((size_t)n * sizeof(int));
+    t.low = xmalloc((size_t)n * sizeof(int));
+    t.stack = xmalloc((size_t)n * sizeof(int));
+    t.order = xmalloc((size_t)n * sizeof(int));
+    t.scc_of = xmalloc((size_t)n * sizeof(int));
+    t.on_stack = xcalloc((size_t)n, sizeof(bool));
+    for (int i = 0; i < p.ndefs; i++)
         t.index[i] = -1;
-    for (int i = 0; i < n; i++)
-        if (u->functions[i]->has_body && t.index[i] < 0)
+    for (int i = 0; i < p.ndefs; i++)
+        if (t.index[i] < 0)
             strongconnect(&t, i);
-    /* t.order lists SCCs callees first */
-    for (int start = 0; start < t.norder;) {
+    for (int start = 0; start < t.norder;) { /* SCCs come callees first */
         int end = start;
         while (end < t.norder && t.scc_of[t.order[end]] == t.scc_of[t.order[start]])
             end++;
-        summarize_scc(u, cfg, summaries, t.order + start, end - start);
+        summarize_scc(&p, cfg, t.order + start, end - start);
         start = end;
     }
     for (int i = 0; i < t.norder; i++)
-        flow_analyze(u, t.order[i], cfg, summaries, out, NULL);
-    for (int i = 0; i < n; i++)
-        model_clear(&summaries[i]);
-    free(summaries);
+        flow_analyze(&p, p.defs[t.order[i]].unit, p.defs[t.order[i]].index, cfg, out, NULL);
     free(t.index);
     free(t.low);
     free(t.stack);
     free(t.order);
     free(t.scc_of);
     free(t.on_stack);
+    program_free(&p);
+}
+
+void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out)
+{
+    analyze_program(&u, 1, cfg, out);
 }

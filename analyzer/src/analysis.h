@@ -1,12 +1,16 @@
-/* Analysis of a translation unit: summaries bottom-up over the call graph, then every function
- * checked with the rules. */
+/* Whole-program analysis: every translation unit's functions summarized bottom-up over the
+ * program's call graph (SCCs to a fixpoint, across files), then every function checked with all
+ * summaries available. */
 #ifndef VC_ANALYSIS_H
 #define VC_ANALYSIS_H
 
 #include "findings.h"
 #include "flow.h"
 #include "models.h"
+#include "strmap.h"
 #include "unit.h"
+
+typedef struct vc_program vc_program;
 
 typedef struct {
     vc_model_set *models;        /* from model files */
@@ -15,12 +19,36 @@ typedef struct {
     bool unknown_calls_write; /* functions without body or model write their arguments */
 } vc_config;
 
-/* Analyzes the unit's functions and appends findings. */
+/* A function of the program: which unit defines it, and where. */
+typedef struct {
+    int unit, index;
+} vc_function_ref;
+
+struct vc_program {
+    vc_unit **units;
+    int nunits;
+    strmap definitions; /* USR -> index into defs */
+    vc_function_ref *defs;
+    int ndefs;
+    vc_model *summaries; /* one per definition */
+    char **hashes;       /* one per definition: what its summary was computed from */
+    strmap indirect;     /* function type -> index into candidates */
+    int **candidates;    /* per type: definitions whose address is taken, -1 terminated */
+    int ncandidate_types;
+    vc_model *indirect_models; /* per type: the merged summaries of its candidates */
+};
+
+/* Summarizes and checks the units (which stay owned by the caller); appends findings. */
+void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findings *out);
+/* One unit alone. */
 void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out);
 
-/* flow.c: one function. `summaries` has one model per unit function (computed so far);
- * `out` NULL means no reporting (summary phase); `summary` receives the function's effects. */
-void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries, vc_findings *out,
+/* The summary of a call's callee, or NULL (no body anywhere in the program). */
+const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_instr *call);
+
+/* flow.c: one function. `out` NULL means no reporting (summary phase); `summary` receives the
+ * function's effects. */
+void flow_analyze(const vc_program *p, int unit, int fn, const vc_config *cfg, vc_findings *out,
                   vc_model *summary);
 
 #endif

@@ -11,11 +11,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The first event of each kind on a parameter's memory, for the summary's story. */
+typedef struct first_event {
+    vc_loc at;
+    const vc_effect *cause;
+    const char *callee;
+    bool set;
+} first_event;
+
+enum { SUM_BITS = 8 };
+
 struct vc_flow {
+    const vc_program *program;
     vc_unit *unit;
     vc_function *fn;
     const vc_config *cfg;
-    vc_model *summaries;
     vc_findings *out;
     vc_object *objs;
     int nobjs, objs_cap;
@@ -26,8 +36,9 @@ struct vc_flow {
     int block;
     /* summary accumulation */
     vc_model *summary;
-    uint8_t *root_fx;   /* per object: what happened to the memory of a parameter root */
-    uint64_t *returned; /* objects returned */
+    uint8_t *root_fx;        /* per object: what happened to the memory of a parameter root */
+    first_event *root_first; /* per object and summary bit: the first such event */
+    uint64_t *returned;      /* objects returned */
     int returned_words;
     bool returns_something;
 };
@@ -147,6 +158,8 @@ static int object_get(vc_flow *f, int site, int parent, vc_object_kind kind, con
     strmap_put(&f->obj_index, key, id);
     f->root_fx = xrealloc(f->root_fx, (size_t)f->objs_cap * sizeof *f->root_fx);
     f->root_fx[id] = 0;
+    f->root_first = xrealloc(f->root_first, (size_t)f->objs_cap * SUM_BITS * sizeof *f->root_first);
+    memset(&f->root_first[(size_t)id * SUM_BITS], 0, SUM_BITS * sizeof *f->root_first);
     if ((f->nobjs + 63) / 64 > f->words)
         f->words = (f->nobjs + 63) / 64;
     return id;
@@ -220,6 +233,8 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     }
     bool c = a->exists != tri_join(a->exists, b->exists);
     a->exists = tri_join(a->exists, b->exists);
+    if (a->released == TRI_NO && b->released)
+        a->released_cause = b->released_cause;
     c |= join_fact(&a->released, &a->released_at, b->released, b->released_at);
     c |= join_fact(&a->readonly, &a->readonly_at, b->readonly, b->readonly_at);
     if (a->stale == TRI_NO && b->stale)
@@ -231,6 +246,8 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
         a->wrote_block = b->wrote_block;
         a->wrote_stmt = b->wrote_stmt;
     }
+    if (a->wrote == TRI_NO && b->wrote)
+        a->wrote_cause = b->wrote_cause;
     c |= join_fact(&a->wrote, &a->wrote_at, b->wrote, b->wrote_at);
     c |= around != a->wrote_around;
     a->wrote_around = around;
@@ -358,6 +375,15 @@ void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message)
         free(message);
 }
 
+void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause)
+{
+    (void)f;
+    for (int i = 0; finding && cause && i < cause->ntrace; i++) {
+        const vc_step *st = &cause->trace[i];
+        finding_note(finding, st->file, (vc_loc){0, st->line, st->col}, xstrdup(st->message));
+    }
+}
+
 /* ---- events ----------------------------------------------------------------------------- */
 
 static void dispatch(vc_flow *f, vc_event ev)
@@ -378,11 +404,26 @@ enum {
     SUM_RELEASED_EARLY = 64,
 };
 
-static void note_param_effect(vc_flow *f, int obj, int bit)
+static int bit_index(int bit)
+{
+    int i = 0;
+    while (bit > 1) {
+        bit >>= 1;
+        i++;
+    }
+    return i;
+}
+
+static void note_param_effect(vc_flow *f, int obj, int bit, vc_loc at, const vc_effect *cause,
+                              const char *callee)
 {
     int root = f->objs[obj].root;
-    if (f->objs[root].kind == OBJ_PARAM && f->objs[root].param_index >= 0)
-        f->root_fx[root] |= (uint8_t)bit;
+    if (f->objs[root].kind != OBJ_PARAM || f->objs[root].param_index < 0 || !bit)
+        return;
+    f->root_fx[root] |= (uint8_t)bit;
+    first_event *fe = &f->root_first[(size_t)root * SUM_BITS + (size_t)bit_index(bit)];
+    if (!fe->set && f->summary)
+        *fe = (first_event){at, cause, callee, true};
 }
 
 /* Another non-temporary place holds the object too. */
@@ -397,9 +438,11 @@ static bool held_elsewhere(vc_flow *f, int obj, int place)
     return false;
 }
 
-static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, uint32_t stmt,
-                       const char *via)
+static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr *at,
+                       const vc_effect *cause)
 {
+    vc_loc loc = at->loc;
+    uint32_t stmt = at->stmt;
     int objs[MAX_PTS];
     int n = pts_list(f, place, objs, MAX_PTS);
     static const int bits[] = {[EV_READ] = SUM_READ,
@@ -408,10 +451,19 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, vc_loc loc, ui
                                [EV_RELEASE] = SUM_RELEASE,
                                [EV_CREATE] = 0};
     for (int i = 0; i < n; i++) {
-        note_param_effect(f, objs[i], bits[kind]);
+        note_param_effect(f, objs[i], bits[kind], loc, cause,
+                          cause && at->kind == I_CALL ? at->callee_name : NULL);
         /* with several candidates, a handle only this place holds is the one on its paths */
         bool may = n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place));
-        vc_event ev = {kind, objs[i], may, loc, stmt, 0, via, weak_place(f, place)};
+        vc_event ev = {kind,
+                       objs[i],
+                       may,
+                       loc,
+                       stmt,
+                       0,
+                       cause,
+                       cause && at->kind == I_CALL ? at->callee_name : NULL,
+                       weak_place(f, place)};
         dispatch(f, ev);
     }
 }
@@ -505,7 +557,7 @@ static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
         s->readonly = may_readonly ? TRI_MAY : TRI_MUST;
         s->readonly_at = o->created;
     }
-    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL, false};
+    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL, NULL, false};
     dispatch(f, ev);
 }
 
@@ -608,10 +660,10 @@ static void transfer(vc_flow *f, const vc_instr *in)
         pts_set(f, in->dst, NULL, 0);
         break;
     case I_READ:
-        events_for(f, in->src, EV_READ, in->loc, in->stmt, NULL);
+        events_for(f, in->src, EV_READ, in, NULL);
         break;
     case I_WRITE:
-        events_for(f, in->src, EV_WRITE, in->loc, in->stmt, NULL);
+        events_for(f, in->src, EV_WRITE, in, NULL);
         break;
     case I_RETURN:
         transfer_return(f, in);
@@ -630,7 +682,7 @@ static void transfer(vc_flow *f, const vc_instr *in)
 static const vc_model *call_model(vc_flow *f, const vc_instr *in)
 {
     if (in->callee < 0)
-        return NULL;
+        return program_summary(f->program, f->unit, in); /* through a pointer: candidates */
     vc_function *callee = f->unit->functions[in->callee];
     vc_model *m = f->cfg->models ? model_set_get(f->cfg->models, callee->name) : NULL;
     const char *bad;
@@ -639,9 +691,7 @@ static const vc_model *call_model(vc_flow *f, const vc_instr *in)
     m = model_set_get(f->unit->declared, callee->name);
     if (m && m->neffects)
         return m;
-    if (callee->has_body)
-        return &f->summaries[in->callee];
-    return NULL;
+    return program_summary(f->program, f->unit, in);
 }
 
 static int effect_param(const vc_effect *e, int arg)
@@ -759,7 +809,7 @@ static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)
         if (readonly || unknown) {
             s->readonly = (unknown || n > 1) ? TRI_MAY : TRI_MUST;
             s->readonly_at = in->loc;
-            note_param_effect(f, objs[i], SUM_READONLY);
+            note_param_effect(f, objs[i], SUM_READONLY, in->loc, NULL, NULL);
         } else if (!f->objs[objs[i]].readonly_view) {
             s->readonly = TRI_NO;
         }
@@ -775,7 +825,7 @@ static void resized(vc_flow *f, const vc_instr *in, const vc_effect_arg *arg)
         if (f->objs[o].kind == OBJ_PARAM && flow_state(f, o)->released)
             f->root_fx[o] |= SUM_RELEASED_EARLY;
     for (int i = 0; i < n; i++) {
-        note_param_effect(f, objs[i], SUM_RESIZE);
+        note_param_effect(f, objs[i], SUM_RESIZE, in->loc, NULL, NULL);
         for (int o = 0; o < f->nobjs; o++) {
             vc_objstate *s = flow_state(f, o);
             if (f->objs[o].kind == OBJ_DATA && f->objs[o].root == f->objs[objs[i]].root &&
@@ -799,8 +849,6 @@ static bool effect_on(const vc_model *m, vc_effect_kind k, int arg)
 static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_effect_kind k,
                         vc_event_kind ev, bool early)
 {
-    const char *via =
-        in->callee >= 0 && f->unit->functions[in->callee]->has_body ? in->callee_name : NULL;
     if (!m) {
         if (early)
             return;
@@ -808,7 +856,7 @@ static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_ef
                    (k == FX_WRITES && f->cfg->unknown_calls_write);
         for (int a = 0; a < in->nargs && hit; a++)
             if (in->args[a].kind == OP_PLACE)
-                events_for(f, in->args[a].place, ev, in->loc, in->stmt, via);
+                events_for(f, in->args[a].place, ev, in, NULL);
         return;
     }
     for (int i = 0; i < m->neffects; i++) {
@@ -816,7 +864,7 @@ static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_ef
             continue;
         int place = effect_place(f, in, &m->effects[i].args[0]);
         if (place >= 0)
-            events_for(f, place, ev, in->loc, in->stmt, via);
+            events_for(f, place, ev, in, m->effects[i].ntrace ? &m->effects[i] : NULL);
     }
 }
 
@@ -899,7 +947,7 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
         bool accessed = m && (effect_on(m, FX_READS, a) || effect_on(m, FX_WRITES, a) ||
                               effect_on(m, FX_RELEASES, a));
         if (in->args[a].kind == OP_PLACE && !accessed && (m || f->cfg->unknown_calls_write))
-            events_for(f, in->args[a].place, EV_USE, in->loc, in->stmt, NULL);
+            events_for(f, in->args[a].place, EV_USE, in, NULL);
     }
     args_events(f, in, m, FX_READS, EV_READ, false);
     args_events(f, in, m, FX_WRITES, EV_WRITE, false);
@@ -1047,14 +1095,15 @@ static void fixpoint(vc_flow *f, vc_state *in_states, const int *order, int nord
 
 static void build_summary(vc_flow *f, vc_model *summary);
 
-void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries, vc_findings *out,
-                  vc_model *summary)
+void flow_analyze(const vc_program *program, int unit, int fn, const vc_config *cfg,
+                  vc_findings *out, vc_model *summary)
 {
+    vc_unit *u = program->units[unit];
     vc_flow f = {0};
     f.unit = u;
     f.fn = u->functions[fn];
     f.cfg = cfg;
-    f.summaries = summaries;
+    f.program = program;
     f.words = 1;
     f.summary = summary;
     strmap_init(&f.obj_index);
@@ -1070,6 +1119,8 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     f.out = out;
     if (f.nobjs)
         memset(f.root_fx, 0, (size_t)f.nobjs * sizeof *f.root_fx);
+    if (f.nobjs)
+        memset(f.root_first, 0, (size_t)f.nobjs * SUM_BITS * sizeof *f.root_first);
     if (summary)
         model_clear(summary);
     for (int i = 0; i < norder; i++)
@@ -1091,6 +1142,7 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
     }
     free(f.objs);
     free(f.root_fx);
+    free(f.root_first);
     free(f.returned);
     strmap_free(&f.obj_index);
     strmap_free(&f.once);
@@ -1098,11 +1150,40 @@ void flow_analyze(vc_unit *u, int fn, const vc_config *cfg, vc_model *summaries,
 
 /* ---- summaries ---------------------------------------------------------------------------- */
 
-static void add_param_effect(vc_model *m, vc_effect_kind k, const vc_object *root, bool may)
+static const char *const bit_verbs[SUM_BITS] = {"read",     "written", "used",
+                                                "released", "resized", "made read-only"};
+
+/* The story of an effect: where it happens here, then inside the callee that did it. */
+static void add_trace(vc_flow *f, vc_effect *e, const vc_object *root, const first_event *fe,
+                      int bit)
 {
+    if (!fe || !fe->set)
+        return;
+    int inner = fe->cause ? fe->cause->ntrace : 0;
+    e->trace = xcalloc((size_t)inner + 1, sizeof *e->trace);
+    e->trace[0].file = xstrdup(flow_file(f, fe->at));
+    e->trace[0].line = fe->at.line;
+    e->trace[0].col = fe->at.col;
+    e->trace[0].message =
+        fe->callee ? xasprintf("in '%s': '%s' passed to '%s', where it is %s", f->fn->name,
+                               root->name, fe->callee, bit_verbs[bit])
+                   : xasprintf("in '%s': '%s' %s here", f->fn->name, root->name, bit_verbs[bit]);
+    for (int i = 0; i < inner; i++) {
+        e->trace[i + 1] = fe->cause->trace[i];
+        e->trace[i + 1].file = xstrdup(fe->cause->trace[i].file);
+        e->trace[i + 1].message = xstrdup(fe->cause->trace[i].message);
+    }
+    e->ntrace = inner + 1;
+}
+
+static void add_param_effect(vc_flow *f, vc_model *m, vc_effect_kind k, int obj, bool may, int bit)
+{
+    const vc_object *root = &f->objs[obj];
     vc_effect e = {.kind = k, .nargs = 1, .may = may};
     e.args[0].param = root->param_index;
     e.args[0].path = root->path ? xstrdup(root->path) : NULL;
+    if (bit >= 0)
+        add_trace(f, &e, root, &f->root_first[(size_t)obj * SUM_BITS + (size_t)bit], bit);
     model_add_effect(m, e);
 }
 
@@ -1195,18 +1276,18 @@ static void build_summary(vc_flow *f, vc_model *m)
             continue;
         uint8_t fx = f->root_fx[o];
         if (fx & SUM_READ)
-            add_param_effect(m, FX_READS, x, false);
+            add_param_effect(f, m, FX_READS, o, false, 0);
         if (fx & SUM_WRITE)
-            add_param_effect(m, FX_WRITES, x, false);
+            add_param_effect(f, m, FX_WRITES, o, false, 1);
         if (fx & SUM_RESIZE)
-            add_param_effect(m, FX_UNREFERENCED, x, false);
+            add_param_effect(f, m, FX_UNREFERENCED, o, false, 4);
         if (fx & SUM_READONLY)
-            add_param_effect(m, FX_MAKES_READONLY, x, true);
+            add_param_effect(f, m, FX_MAKES_READONLY, o, true, 5);
         if ((fx & (SUM_USE | SUM_READ | SUM_WRITE)) && !x->path)
-            add_param_effect(m, FX_INSPECTS, x, false);
+            add_param_effect(f, m, FX_INSPECTS, o, false, -1);
         /* parameters released on the way out */
         if (f->cur.reachable && o < f->cur.nobj && f->cur.obj[o].released) {
-            add_param_effect(m, FX_RELEASES, x, f->cur.obj[o].released == TRI_MAY);
+            add_param_effect(f, m, FX_RELEASES, o, f->cur.obj[o].released == TRI_MAY, 3);
             m->effects[m->neffects - 1].early = (fx & SUM_RELEASED_EARLY) != 0;
         }
     }

@@ -43,6 +43,7 @@ typedef struct {
     uint8_t released, readonly, stale, wrote, observed, mv_wrote, dangling;
     vc_loc released_at, readonly_at, stale_at, wrote_at, observed_at, mv_wrote_at, dangling_at;
     int stale_by, observed_by;
+    const vc_effect *wrote_cause, *released_cause, *readonly_cause;
     int wrote_block;
     uint32_t wrote_stmt;
     uint64_t wrote_around; /* loops whose back edge the pending write crossed */
@@ -65,8 +66,9 @@ typedef struct {
     vc_loc loc;
     uint32_t stmt;
     int block;
-    const char *via; /* for calls: the callee, when the access happens inside it */
-    bool summarized; /* through an element of an array of handles: which one is unknown */
+    const vc_effect *cause; /* the callee's effect when the access happens inside a call */
+    const char *callee;     /* that callee's name */
+    bool summarized;        /* through an element of an array of handles: which one is unknown */
 } vc_event;
 
 typedef struct vc_flow vc_flow;
@@ -102,6 +104,8 @@ bool flow_reporting(const vc_flow *f);
 /* Reports a finding (deduplicated by rule and line); returns it for notes, or NULL. */
 vc_finding *flow_report(vc_flow *f, const vc_rule *rule, vc_loc at, bool may, char *message);
 void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message);
+/* Notes for the steps inside the callees through which an effect happened. */
+void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause);
 /* The merge of two tri facts where `may` weakens a must. */
 uint8_t tri_set(bool may);
 /* The finding is a "may" when the handle exists on some paths only. */

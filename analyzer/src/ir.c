@@ -11,6 +11,7 @@ vc_function *ir_function_new(const char *name, const char *usr)
     vc_function *f = xcalloc(1, sizeof *f);
     f->name = xstrdup(name);
     f->usr = xstrdup(usr);
+    f->def_id = -1;
     f->entry = ir_block_new(f);
     f->exit = ir_block_new(f);
     return f;
@@ -28,6 +29,7 @@ void ir_function_free(vc_function *f)
         for (int i = 0; i < f->blocks[b].ninstrs; i++) {
             free(f->blocks[b].instrs[i].args);
             free(f->blocks[b].instrs[i].callee_name);
+            free(f->blocks[b].instrs[i].callee_type);
         }
         free(f->blocks[b].instrs);
         free(f->blocks[b].succ);

@@ -69,6 +69,7 @@ typedef struct {
     /* I_CALL */
     int callee; /* index into the unit's function table, or -1 when unknown */
     char *callee_name;
+    char *callee_type; /* calls through a pointer: the function type, for the candidates */
     vc_operand *args;
     int nargs;
 } vc_instr;
@@ -85,6 +86,7 @@ typedef struct vc_function {
     char *usr;
     bool is_static;
     bool has_body;
+    int def_id; /* the program's index of this definition (analysis.c), -1 before */
     vc_loc loc;
     vc_place *places;
     int nplaces, places_cap;

@@ -19,7 +19,7 @@ typedef struct {
     jump_targets jumps;
     int switch_dispatch; /* block that branches to the cases, -1 outside a switch */
     bool switch_has_default;
-    strmap labels; /* label USR/position -> block */
+    strmap labels;         /* label USR/position -> block */
     strmap struct_targets; /* pointer place key -> the local struct it was set to (&s) */
     int ntemps;
 } lower_ctx;

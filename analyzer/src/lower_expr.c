@@ -160,6 +160,30 @@ static int element_place(lower_ctx *c, int base)
     return ir_place_add(c->fn, pl);
 }
 
+static char *function_type(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (t.kind == CXType_Pointer)
+        t = clang_getCanonicalType(clang_getPointeeType(t));
+    CXString s = clang_getTypeSpelling(t);
+    char *out = xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return out;
+}
+
+/* A function named outside a call (f, &f): a candidate for calls through pointers. */
+static void note_address_taken(lower_ctx *c, CXCursor fn)
+{
+    char *usr = cursor_usr(fn), *type = function_type(clang_getCursorType(fn));
+    unit_address_taken(c->unit, usr, type);
+    char *name = cursor_spelling(fn);
+    int index = unit_function(c->unit, name, usr);
+    lower_declare_function(c, fn, index);
+    free(name);
+    free(usr);
+    free(type);
+}
+
 int lower_place(lower_ctx *c, CXCursor e)
 {
     e = strip(e);
@@ -171,6 +195,8 @@ int lower_place(lower_ctx *c, CXCursor e)
         enum CXCursorKind k = clang_getCursorKind(d);
         if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl)
             p = place_for_decl(c, d);
+        else if (k == CXCursor_FunctionDecl)
+            note_address_taken(c, d);
         break;
     }
     case CXCursor_MemberRefExpr:
@@ -476,6 +502,11 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
         declare_callee(c, callee, in.callee);
     } else {
         in.callee_name = xstrdup("(function pointer)");
+        cursor_list parts = {0};
+        cursor_children(e, &parts);
+        if (parts.n > 0)
+            in.callee_type = function_type(clang_getCursorType(parts.items[0]));
+        cursor_list_free(&parts);
     }
     CXType result = clang_getCursorResultType(e);
     if (result.kind == CXType_Invalid)

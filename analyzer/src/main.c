@@ -159,31 +159,38 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
 {
     CXIndex index = clang_createIndex(0, 0);
     bool progress = !o->quiet && isatty(STDERR_FILENO);
-    for (int i = 0; i < jobs->n; i++) {
+    vc_unit **units = xcalloc((size_t)jobs->n + 1, sizeof *units);
+    int nunits = 0;
+    for (int i = 0; i < jobs->n; i++) { /* phase 1: parse and lower every unit once */
         const vc_job *j = &jobs->items[i];
         if (progress)
-            fprintf(stderr, "\r\033[K[%d/%d] %d findings  %s", i + 1, jobs->n, findings->n,
-                    j->file);
+            fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, jobs->n, j->file);
         vc_compile_job cj = {j->file, j->directory, (const char *const *)j->args, j->nargs};
         vc_unit *u = frontend_lower(index, &cj);
         if (u->error) {
             add_failure(failures, j->file, u->error);
             fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", j->file, u->error);
-        } else if (o->dump_ir) {
-            for (int f = 0; f < u->nfunctions; f++)
-                if (u->functions[f]->has_body)
-                    ir_dump(u->functions[f], stdout);
+            unit_free(u);
         } else {
-            int from = findings->n;
-            analyze_unit(u, cfg, findings);
-            suppress_apply(findings, from, u);
-            fingerprint_apply(findings, from, u);
+            units[nunits++] = u;
         }
-        unit_free(u);
     }
     if (progress)
         fputs("\r\033[K", stderr);
     clang_disposeIndex(index);
+    if (o->dump_ir) {
+        for (int u = 0; u < nunits; u++)
+            for (int f = 0; f < units[u]->nfunctions; f++)
+                if (units[u]->functions[f]->has_body)
+                    ir_dump(units[u]->functions[f], stdout);
+    } else { /* phase 2: summaries over the whole program, then every function checked */
+        analyze_program(units, nunits, cfg, findings);
+        suppress_apply(findings, 0, units, nunits);
+        fingerprint_apply(findings, 0, units, nunits);
+    }
+    for (int u = 0; u < nunits; u++)
+        unit_free(units[u]);
+    free(units);
 }
 
 static int exit_status(const vc_options *o, const vc_findings *fs, const vc_failures *failures)

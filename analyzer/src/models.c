@@ -192,15 +192,37 @@ bool model_resolve(vc_model *m, char *const *param_names, int nparams, const cha
     return true;
 }
 
+void effect_free(vc_effect *e)
+{
+    for (int a = 0; a < e->nargs; a++) {
+        free(e->args[a].name);
+        free(e->args[a].path);
+    }
+    free(e->field);
+    for (int t = 0; t < e->ntrace; t++) {
+        free(e->trace[t].file);
+        free(e->trace[t].message);
+    }
+    free(e->trace);
+}
+
+vc_step *steps_copy(const vc_step *steps, int n)
+{
+    if (n == 0)
+        return NULL;
+    vc_step *out = xcalloc((size_t)n, sizeof *out);
+    for (int i = 0; i < n; i++) {
+        out[i] = steps[i];
+        out[i].file = xstrdup(steps[i].file);
+        out[i].message = xstrdup(steps[i].message);
+    }
+    return out;
+}
+
 void model_clear(vc_model *m)
 {
-    for (int i = 0; i < m->neffects; i++) {
-        for (int a = 0; a < m->effects[i].nargs; a++) {
-            free(m->effects[i].args[a].name);
-            free(m->effects[i].args[a].path);
-        }
-        free(m->effects[i].field);
-    }
+    for (int i = 0; i < m->neffects; i++)
+        effect_free(&m->effects[i]);
     free(m->effects);
     m->effects = NULL;
     m->neffects = m->cap = 0;

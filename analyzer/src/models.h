@@ -43,6 +43,13 @@ typedef struct {
 
 enum { VC_EFFECT_MAXARGS = 5 };
 
+/* One step of the story of an effect inside a callee (file, position, what happens there). */
+typedef struct {
+    char *file;
+    unsigned line, col;
+    char *message;
+} vc_step;
+
 typedef struct {
     vc_effect_kind kind;
     vc_effect_arg args[VC_EFFECT_MAXARGS];
@@ -51,6 +58,8 @@ typedef struct {
     bool early;        /* summaries: before the callee's contracts (a release before a resize) */
     char *field;       /* GSL: the returned struct's member that holds the handle ("vector") */
     vc_effect_kind as; /* FX_STORES: how the stored handle derives from args[1] */
+    vc_step *trace;    /* summaries: where it happens, through the callees */
+    int ntrace;
 } vc_effect;
 
 typedef struct {
@@ -67,6 +76,8 @@ void model_add_effect(vc_model *m, vc_effect e);
 /* Resolves named arguments against the parameter names of a declaration. */
 bool model_resolve(vc_model *m, char *const *param_names, int nparams, const char **bad);
 void model_clear(vc_model *m);
+void effect_free(vc_effect *e);
+vc_step *steps_copy(const vc_step *steps, int n);
 bool model_has(const vc_model *m, vc_effect_kind k);
 /* Number of arguments each effect takes. */
 int model_effect_arity(vc_effect_kind k, int *max);

@@ -51,19 +51,21 @@ bool suppress_line_matches(const char *line, const char *rule, char **reason)
     return true;
 }
 
-static const vc_file *find_file(const vc_unit *u, const char *path)
+/* The source lines of `path`, from whichever unit read it. */
+static const vc_file *find_file(vc_unit *const *units, int nunits, const char *path)
 {
-    for (int i = 0; i < u->nfiles; i++)
-        if (strcmp(u->files[i].path, path) == 0)
-            return &u->files[i];
+    for (int u = 0; u < nunits; u++)
+        for (int i = 0; i < units[u]->nfiles; i++)
+            if (units[u]->files[i].lines && strcmp(units[u]->files[i].path, path) == 0)
+                return &units[u]->files[i];
     return NULL;
 }
 
-void suppress_apply(vc_findings *fs, int from, const vc_unit *u)
+void suppress_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits)
 {
     for (int i = from; i < fs->n; i++) {
         vc_finding *f = &fs->items[i];
-        const vc_file *file = find_file(u, f->file);
+        const vc_file *file = find_file(units, nunits, f->file);
         for (unsigned l = f->line; file && l + 1 >= f->line && l >= 1; l--) {
             if ((int)l > file->nlines)
                 continue;
@@ -105,11 +107,11 @@ static char *normalized(const char *line)
     return out;
 }
 
-void fingerprint_apply(vc_findings *fs, int from, const vc_unit *u)
+void fingerprint_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits)
 {
     for (int i = from; i < fs->n; i++) {
         vc_finding *f = &fs->items[i];
-        const vc_file *file = find_file(u, f->file);
+        const vc_file *file = find_file(units, nunits, f->file);
         const char *base = strrchr(f->file, '/');
         uint64_t h = 1469598103934665603ull;
         h = fnv(h, f->rule);

@@ -6,11 +6,11 @@
 #include "findings.h"
 #include "unit.h"
 
-/* Marks findings [from, fs->n) of the unit as suppressed where a comment says so. */
-void suppress_apply(vc_findings *fs, int from, const vc_unit *u);
+/* Marks findings [from, fs->n) as suppressed where a comment in their file says so. */
+void suppress_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits);
 /* Parses one source line: does it suppress `rule`? Sets *reason (malloc'd) when given. */
 bool suppress_line_matches(const char *line, const char *rule, char **reason);
 /* rule + file + function + whitespace-normalized primary line text, hashed. */
-void fingerprint_apply(vc_findings *fs, int from, const vc_unit *u);
+void fingerprint_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits);
 
 #endif

@@ -28,6 +28,12 @@ void unit_free(vc_unit *u)
         ir_function_free(u->functions[i]);
     free(u->functions);
     free(u->files);
+    for (int i = 0; i < u->naddress_taken; i++) {
+        free(u->address_taken[i]);
+        free(u->address_taken_types[i]);
+    }
+    free(u->address_taken);
+    free(u->address_taken_types);
     strmap_free(&u->function_index);
     model_set_free(u->declared);
     free(u->main_file);
@@ -72,4 +78,16 @@ int unit_function(vc_unit *u, const char *name, const char *usr)
     u->functions[u->nfunctions] = ir_function_new(name, usr);
     strmap_put(&u->function_index, usr, u->nfunctions);
     return u->nfunctions++;
+}
+
+void unit_address_taken(vc_unit *u, const char *usr, const char *type)
+{
+    for (int i = 0; i < u->naddress_taken; i++)
+        if (strcmp(u->address_taken[i], usr) == 0)
+            return;
+    int cap = u->address_taken_cap;
+    GROW(u->address_taken, u->naddress_taken, cap);
+    GROW(u->address_taken_types, u->naddress_taken, u->address_taken_cap);
+    u->address_taken[u->naddress_taken] = xstrdup(usr);
+    u->address_taken_types[u->naddress_taken++] = xstrdup(type);
 }

@@ -22,6 +22,9 @@ typedef struct {
     strmap function_index;  /* USR -> index */
     vc_model_set *declared; /* models from annotations and restrict qualifiers, by name */
     char *error;            /* set when the unit could not be analyzed */
+    /* functions whose address is taken (candidates of calls through pointers), by USR */
+    char **address_taken, **address_taken_types;
+    int naddress_taken, address_taken_cap;
 } vc_unit;
 
 vc_unit *unit_new(const char *main_file);
@@ -29,5 +32,6 @@ void unit_free(vc_unit *u);
 int unit_file(vc_unit *u, const char *path);
 void unit_set_file_text(vc_unit *u, int file, const char *text, size_t len);
 int unit_function(vc_unit *u, const char *name, const char *usr);
+void unit_address_taken(vc_unit *u, const char *usr, const char *type);
 
 #endif
