@@ -274,6 +274,10 @@ void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findi
     }
     for (int i = 0; i < t.norder; i++)
         flow_analyze(&p, p.defs[t.order[i]].unit, p.defs[t.order[i]].index, cfg, out, NULL);
+    for (int i = 0; cfg->on_summary && i < p.ndefs; i++) {
+        const vc_unit *u = units[p.defs[i].unit];
+        cfg->on_summary(cfg->on_summary_ctx, u, u->functions[p.defs[i].index], &p.summaries[i]);
+    }
     free(t.index);
     free(t.low);
     free(t.stack);

@@ -17,6 +17,9 @@ typedef struct {
     const vc_rule *const *rules; /* enabled rules */
     int nrules;
     bool unknown_calls_write; /* functions without body or model write their arguments */
+    /* called once per definition with its final summary (the results database keeps them) */
+    void (*on_summary)(void *ctx, const vc_unit *u, const vc_function *f, const vc_model *m);
+    void *on_summary_ctx;
 } vc_config;
 
 /* A function of the program: which unit defines it, and where. */

@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE
 #include "ir.h"
 
 #include "util.h"
@@ -136,4 +137,20 @@ void ir_dump(const vc_function *f, void *stream)
         for (int i = 0; i < blk->ninstrs; i++)
             dump_instr(f, &blk->instrs[i], out);
     }
+}
+
+char *ir_hash(const vc_function *f)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    uint64_t h = 1469598103934665603ull;
+    if (mem) {
+        ir_dump(f, mem);
+        fclose(mem);
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
+    }
+    free(text);
+    return xasprintf("%016llx", (unsigned long long)h);
 }

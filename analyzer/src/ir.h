@@ -110,6 +110,8 @@ void ir_block_edge(vc_function *f, int from, int to);
 vc_instr *ir_emit(vc_function *f, int block, vc_instr instr);
 const char *ir_instr_kind_name(vc_instr_kind k);
 void ir_dump(const vc_function *f, void *stream);
+/* A hash of the lowered function (what its summary is computed from), as hex text. */
+char *ir_hash(const vc_function *f);
 
 /* cfg.c */
 void cfg_analyze_loops(vc_function *f);

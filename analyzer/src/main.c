@@ -5,6 +5,7 @@
 #include "frontend.h"
 #include "options.h"
 #include "report.h"
+#include "results.h"
 #include "rules.h"
 #include "suppress.h"
 #include "util.h"
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef VIEWCHECK_VERSION
@@ -268,6 +270,47 @@ static bool unsupported(const vc_options *o)
     return true;
 }
 
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *joined(int argc, char **argv)
+{
+    size_t n = 1;
+    for (int i = 0; i < argc; i++)
+        n += strlen(argv[i]) + 1;
+    char *out = xcalloc(n, 1);
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            strcat(out, " ");
+        strcat(out, argv[i]);
+    }
+    return out;
+}
+
+static bool record_run(vc_store *store, const vc_options *o, int argc, char **argv,
+                       const vc_jobs *jobs, const vc_findings *findings,
+                       const vc_failures *failures, double duration)
+{
+    (void)o;
+    char started[64], err[1024];
+    time_t t = time(NULL);
+    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+    char *options = joined(argc, argv);
+    vc_run_info run = {started,    VIEWCHECK_VERSION,
+                       options,    jobs->database_dir,
+                       duration,   distinct_files(jobs) - failures->n,
+                       failures->n};
+    long long id = store_write_run(store, &run, findings, failures, err, sizeof err);
+    free(options);
+    if (id < 0)
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+    return id >= 0;
+}
+
 static int cmd_analyze(int argc, char **argv)
 {
     vc_options o;
@@ -283,12 +326,21 @@ static int cmd_analyze(int argc, char **argv)
     const vc_rule *enabled[16];
     vc_jobs jobs = {0};
     int status = EXIT_USAGE;
-    if (setup_config(&o, &cfg, enabled) && collect_jobs(&o, &jobs)) {
+    vc_store *store = NULL;
+    char *db_path = NULL;
+    if (setup_config(&o, &cfg, enabled) && collect_jobs(&o, &jobs) &&
+        (o.dump_ir ||
+         (store = results_open(db_path = results_default_path(o.db, jobs.database_dir))))) {
         vc_findings findings = {0};
         vc_failures failures = {0};
+        if (store)
+            results_collect_summaries(store, &cfg);
+        double start = now_seconds();
         analyze_jobs(&o, &jobs, &cfg, &findings, &failures);
         findings_sort(&findings);
-        if (o.dump_ir || write_report(&o, &findings, &failures)) {
+        bool recorded = !store || record_run(store, &o, argc, argv, &jobs, &findings, &failures,
+                                             now_seconds() - start);
+        if (recorded && (o.dump_ir || write_report(&o, &findings, &failures))) {
             status = exit_status(&o, &findings, &failures);
             if (!o.quiet && !o.dump_ir)
                 summary_line(&findings, &failures, distinct_files(&jobs));
@@ -301,8 +353,53 @@ static int cmd_analyze(int argc, char **argv)
         free(failures.files);
         free(failures.reasons);
     }
+    store_close(store);
+    free(db_path);
     compdb_free(&jobs);
     model_set_free(cfg.models);
+    options_free(&o);
+    return status;
+}
+
+/* viewcheck report [--db FILE] [--run N] [-f FORMAT] [-o FILE]: a stored run, rendered again. */
+static int cmd_report(int argc, char **argv)
+{
+    vc_options o;
+    long long run = 0;
+    for (int i = 0; i + 1 < argc; i++) { /* --run is report's own; the rest are the usual flags */
+        if (strcmp(argv[i], "--run") == 0) {
+            run = atoll(argv[i + 1]);
+            memmove(argv + i, argv + i + 2, (size_t)(argc - i - 2) * sizeof *argv);
+            argc -= 2;
+            break;
+        }
+    }
+    if (!options_parse(argc, argv, &o) || unsupported(&o) || o.npaths || o.adhoc) {
+        if (o.npaths || o.adhoc)
+            fprintf(stderr, "viewcheck: error: report takes no source files\n");
+        options_free(&o);
+        return EXIT_USAGE;
+    }
+    char err[1024], *path = results_default_path(o.db, NULL);
+    vc_store *store = store_open(path, false, err, sizeof err);
+    int status = EXIT_USAGE;
+    vc_findings findings = {0};
+    vc_failures failures = {0};
+    if (!store)
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+    else if (store_load_run(store, run, &findings, &failures, err, sizeof err) < 0)
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+    else if (write_report(&o, &findings, &failures))
+        status = EXIT_CLEAN;
+    findings_free(&findings);
+    for (int i = 0; i < failures.n; i++) {
+        free(failures.files[i]);
+        free(failures.reasons[i]);
+    }
+    free(failures.files);
+    free(failures.reasons);
+    store_close(store);
+    free(path);
     options_free(&o);
     return status;
 }
@@ -311,7 +408,9 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "rules") == 0)
         return cmd_rules(argc - 2, argv + 2);
-    if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "lsp") == 0)) {
+    if (argc > 1 && strcmp(argv[1], "report") == 0)
+        return cmd_report(argc - 2, argv + 2);
+    if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
         fprintf(stderr, "viewcheck: error: '%s' is not implemented in this version\n", argv[1]);
         return EXIT_USAGE;
     }

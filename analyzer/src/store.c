@@ -1,0 +1,389 @@
+#define _DEFAULT_SOURCE
+#include "store.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct vc_store {
+    sqlite3 *db;
+    char *path;
+    json_t *pending_summaries; /* array of [usr, name, file, hash, effects] */
+};
+
+/* Schema migrations: entry k brings a database from version k to k + 1. */
+static const char *const migrations[] = {
+    "CREATE TABLE runs(id INTEGER PRIMARY KEY, started TEXT NOT NULL, version TEXT NOT NULL,"
+    "  options TEXT, compdb TEXT, duration REAL, files_analyzed INTEGER, files_failed INTEGER);"
+    "CREATE TABLE findings(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),"
+    "  rule TEXT NOT NULL, level TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,"
+    "  col INTEGER NOT NULL, function TEXT, message TEXT NOT NULL, may INTEGER NOT NULL,"
+    "  suppressed INTEGER NOT NULL, suppression_reason TEXT, fingerprint TEXT, notes TEXT);"
+    "CREATE INDEX findings_by_run ON findings(run_id);"
+    "CREATE TABLE failures(run_id INTEGER NOT NULL REFERENCES runs(id), file TEXT NOT NULL,"
+    "  reason TEXT NOT NULL);"
+    "CREATE TABLE summaries(usr TEXT PRIMARY KEY, name TEXT NOT NULL, file TEXT, hash TEXT,"
+    "  effects TEXT NOT NULL, run_id INTEGER REFERENCES runs(id));",
+};
+
+static bool fail(char *err, int errlen, const char *path, const char *what, sqlite3 *db)
+{
+    snprintf(err, (size_t)errlen, "%s: %s%s%s", path, what, db ? ": " : "",
+             db ? sqlite3_errmsg(db) : "");
+    return false;
+}
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static bool migrate(sqlite3 *db, const char *path, char *err, int errlen)
+{
+    int version = user_version(db);
+    int latest = (int)(sizeof migrations / sizeof *migrations);
+    if (version < 0)
+        return fail(err, errlen, path, "not a viewcheck results database (unreadable or corrupted)",
+                    db);
+    if (version > latest) {
+        snprintf(err, (size_t)errlen,
+                 "%s: written by a newer viewcheck (schema %d; this one knows up to %d); use a "
+                 "newer viewcheck or another --db",
+                 path, version, latest);
+        return false;
+    }
+    for (int v = version; v < latest; v++) {
+        char *sql = xasprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                              migrations[v], v + 1);
+        char *msg = NULL;
+        int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+        free(sql);
+        if (rc != SQLITE_OK) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            snprintf(err, (size_t)errlen, "%s: migrating the schema to version %d failed: %s", path,
+                     v + 1, msg ? msg : "?");
+            sqlite3_free(msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+vc_store *store_open(const char *path, bool create, char *err, int errlen)
+{
+    sqlite3 *db = NULL;
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        fail(err, errlen, path, "cannot open the results database", db);
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db, 30000);
+    char *msg = NULL;
+    if (sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", NULL, NULL,
+                     &msg) != SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "%s: not a viewcheck results database (%s)", path,
+                 msg ? msg : "unreadable");
+        sqlite3_free(msg);
+        sqlite3_close(db);
+        return NULL;
+    }
+    if (!migrate(db, path, err, errlen)) {
+        sqlite3_close(db);
+        return NULL;
+    }
+    vc_store *s = xcalloc(1, sizeof *s);
+    s->db = db;
+    s->path = xstrdup(path);
+    s->pending_summaries = json_array();
+    return s;
+}
+
+void store_close(vc_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    json_decref(s->pending_summaries);
+    free(s->path);
+    free(s);
+}
+
+static json_t *trace_json(const vc_effect *e)
+{
+    json_t *steps = json_array();
+    for (int i = 0; i < e->ntrace; i++)
+        json_array_append_new(steps,
+                              json_pack("{s:s, s:i, s:i, s:s}", "file", e->trace[i].file, "line",
+                                        (int)e->trace[i].line, "col", (int)e->trace[i].col,
+                                        "message", e->trace[i].message));
+    return steps;
+}
+
+char *store_effects_json(const vc_model *m)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        json_t *args = json_array();
+        for (int a = 0; a < e->nargs; a++) {
+            json_t *arg = json_pack("{s:i}", "param", e->args[a].param);
+            if (e->args[a].path)
+                json_object_set_new(arg, "path", json_string(e->args[a].path));
+            if (e->args[a].literal)
+                json_object_set_new(arg, "value", json_integer(e->args[a].value));
+            json_array_append_new(args, arg);
+        }
+        json_t *j = json_pack("{s:s, s:o, s:b}", "effect", model_effect_name(e->kind), "args", args,
+                              "may", e->may);
+        if (e->early)
+            json_object_set_new(j, "early", json_true());
+        if (e->kind == FX_STORES)
+            json_object_set_new(j, "as", json_string(model_effect_name(e->as)));
+        if (e->ntrace)
+            json_object_set_new(j, "trace", trace_json(e));
+        json_array_append_new(list, j);
+    }
+    char *text = json_dumps(list, JSON_COMPACT);
+    json_decref(list);
+    return text;
+}
+
+void store_put_summary(vc_store *s, const char *usr, const char *name, const char *file,
+                       const char *hash, const vc_model *summary)
+{
+    char *effects = store_effects_json(summary);
+    json_array_append_new(s->pending_summaries,
+                          json_pack("[s, s, s?, s?, s]", usr, name, file, hash, effects));
+    free(effects);
+}
+
+static json_t *notes_json(const vc_finding *f)
+{
+    json_t *notes = json_array();
+    for (int n = 0; n < f->nnotes; n++)
+        json_array_append_new(notes,
+                              json_pack("{s:s, s:i, s:i, s:s}", "file", f->notes[n].file, "line",
+                                        (int)f->notes[n].line, "col", (int)f->notes[n].col,
+                                        "message", f->notes[n].message));
+    return notes;
+}
+
+static bool exec_step(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE;
+}
+
+static bool insert_findings(sqlite3 *db, long long run, const vc_findings *fs)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO findings(run_id, rule, level, file, line, col, function,"
+                           " message, may, suppressed, suppression_reason, fingerprint, notes)"
+                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    bool ok = true;
+    for (int i = 0; ok && i < fs->n; i++) {
+        const vc_finding *f = &fs->items[i];
+        json_t *notes = notes_json(f);
+        char *notes_text = json_dumps(notes, JSON_COMPACT);
+        json_decref(notes);
+        sqlite3_bind_int64(st, 1, run);
+        sqlite3_bind_text(st, 2, f->rule, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, f->level, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, f->file, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 5, (int)f->line);
+        sqlite3_bind_int(st, 6, (int)f->col);
+        sqlite3_bind_text(st, 7, f->function, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, f->message, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 9, f->may);
+        sqlite3_bind_int(st, 10, f->suppressed);
+        sqlite3_bind_text(st, 11, f->suppression_reason, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 12, f->fingerprint, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 13, notes_text, -1, SQLITE_TRANSIENT);
+        ok = exec_step(st);
+        free(notes_text);
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool insert_failures(sqlite3 *db, long long run, const vc_failures *fl)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "INSERT INTO failures(run_id, file, reason) VALUES(?,?,?)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return false;
+    bool ok = true;
+    for (int i = 0; ok && fl && i < fl->n; i++) {
+        sqlite3_bind_int64(st, 1, run);
+        sqlite3_bind_text(st, 2, fl->files[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, fl->reasons[i], -1, SQLITE_STATIC);
+        ok = exec_step(st);
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool insert_summaries(vc_store *s, long long run)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO summaries(usr, name, file, hash, effects, run_id)"
+                           " VALUES(?,?,?,?,?,?) ON CONFLICT(usr) DO UPDATE SET"
+                           " name=excluded.name, file=excluded.file, hash=excluded.hash,"
+                           " effects=excluded.effects, run_id=excluded.run_id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    bool ok = true;
+    size_t i;
+    json_t *row;
+    json_array_foreach(s->pending_summaries, i, row)
+    {
+        if (!ok)
+            break;
+        for (int c = 0; c < 5; c++)
+            sqlite3_bind_text(st, c + 1, json_string_value(json_array_get(row, (size_t)c)), -1,
+                              SQLITE_STATIC);
+        sqlite3_bind_int64(st, 6, run);
+        ok = exec_step(st);
+    }
+    sqlite3_finalize(st);
+    json_array_clear(s->pending_summaries);
+    return ok;
+}
+
+long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings *findings,
+                          const vc_failures *failures, char *err, int errlen)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(err, errlen, s->path, "cannot write the results database", s->db);
+        return -1;
+    }
+    sqlite3_stmt *st;
+    long long id = -1;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO runs(started, version, options, compdb, duration,"
+                           " files_analyzed, files_failed) VALUES(?,?,?,?,?,?,?)",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, run->started, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, run->version, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, run->options, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, run->compdb, -1, SQLITE_STATIC);
+        sqlite3_bind_double(st, 5, run->duration);
+        sqlite3_bind_int(st, 6, run->files_analyzed);
+        sqlite3_bind_int(st, 7, run->files_failed);
+        if (sqlite3_step(st) == SQLITE_DONE)
+            id = sqlite3_last_insert_rowid(s->db);
+        sqlite3_finalize(st);
+    }
+    bool ok = id > 0 && insert_findings(s->db, id, findings) &&
+              insert_failures(s->db, id, failures) && insert_summaries(s, id);
+    if (!ok || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(err, errlen, s->path, "writing the run failed (nothing was stored)", s->db);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return id;
+}
+
+static char *column_text(sqlite3_stmt *st, int c)
+{
+    const unsigned char *t = sqlite3_column_text(st, c);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void load_notes(vc_finding *f, const char *text)
+{
+    json_t *notes = text ? json_loads(text, 0, NULL) : NULL;
+    size_t i;
+    json_t *n;
+    json_array_foreach(notes, i, n)
+    {
+        vc_loc at = {0, (uint32_t)json_integer_value(json_object_get(n, "line")),
+                     (uint32_t)json_integer_value(json_object_get(n, "col"))};
+        finding_note(f, json_string_value(json_object_get(n, "file")), at,
+                     xstrdup(json_string_value(json_object_get(n, "message"))));
+    }
+    json_decref(notes);
+}
+
+/* Rule ids and levels come back as the registry's static strings. */
+static const char *intern(const char *text, const char *const *known, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(known[i], text) == 0)
+            return known[i];
+    return "?";
+}
+
+static const char *const rule_ids[] = {"VC001", "VC002", "VC003", "VC004",
+                                       "VC005", "VC006", "VC007", "VC000"};
+static const char *const levels[] = {"error", "warning", "note"};
+
+long long store_load_run(vc_store *s, long long run_id, vc_findings *out, vc_failures *failures,
+                         char *err, int errlen)
+{
+    sqlite3_stmt *st;
+    if (run_id <= 0) {
+        run_id = -1;
+        if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM runs", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+            run_id = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        if (run_id < 0) {
+            snprintf(err, (size_t)errlen, "%s: the database holds no run", s->path);
+            return -1;
+        }
+    }
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT rule, level, file, line, col, function, message, may,"
+                           " suppressed, suppression_reason, fingerprint, notes FROM findings"
+                           " WHERE run_id = ? ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        fail(err, errlen, s->path, "reading findings failed", s->db);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, run_id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        vc_loc at = {0, (uint32_t)sqlite3_column_int(st, 3), (uint32_t)sqlite3_column_int(st, 4)};
+        vc_finding *f =
+            findings_add(out, intern((const char *)sqlite3_column_text(st, 0), rule_ids, 8),
+                         intern((const char *)sqlite3_column_text(st, 1), levels, 3),
+                         (const char *)sqlite3_column_text(st, 2), at,
+                         (const char *)sqlite3_column_text(st, 5), column_text(st, 6));
+        f->may = sqlite3_column_int(st, 7);
+        f->suppressed = sqlite3_column_int(st, 8);
+        f->suppression_reason = column_text(st, 9);
+        f->fingerprint = column_text(st, 10);
+        load_notes(f, (const char *)sqlite3_column_text(st, 11));
+    }
+    sqlite3_finalize(st);
+    if (failures && sqlite3_prepare_v2(s->db, "SELECT file, reason FROM failures WHERE run_id = ?",
+                                       -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, run_id);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            GROW(failures->files, failures->n, failures->cap);
+            failures->reasons =
+                xrealloc(failures->reasons, (size_t)failures->cap * sizeof *failures->reasons);
+            failures->files[failures->n] = column_text(st, 0);
+            failures->reasons[failures->n++] = column_text(st, 1);
+        }
+        sqlite3_finalize(st);
+    }
+    return run_id;
+}

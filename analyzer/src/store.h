@@ -1,0 +1,39 @@
+/* The results database (SQLite): runs, findings with their stories, failures, and function
+ * summaries keyed by USR with the hash of what they were computed from. */
+#ifndef VC_STORE_H
+#define VC_STORE_H
+
+#include "findings.h"
+#include "models.h"
+#include "report.h"
+
+#include <stdbool.h>
+
+typedef struct vc_store vc_store;
+
+enum { STORE_SCHEMA_VERSION = 1 };
+
+/* Opens (creating, migrating) the database. NULL with a message naming the file on error:
+ * unreadable, not a database, corrupted, written by a newer viewcheck. */
+vc_store *store_open(const char *path, bool create, char *err, int errlen);
+void store_close(vc_store *s);
+
+typedef struct {
+    const char *started, *version, *options, *compdb;
+    double duration;
+    int files_analyzed, files_failed;
+} vc_run_info;
+
+/* Writes a run in one transaction; returns its id, or -1 (message in err). */
+long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings *findings,
+                          const vc_failures *failures, char *err, int errlen);
+/* Stages a function summary for the next store_write_run. */
+void store_put_summary(vc_store *s, const char *usr, const char *name, const char *file,
+                       const char *hash, const vc_model *summary);
+/* Loads the findings of a run (the newest when run_id <= 0); returns the run id or -1. */
+long long store_load_run(vc_store *s, long long run_id, vc_findings *out, vc_failures *failures,
+                         char *err, int errlen);
+/* The effects of a summary as JSON text (caller frees). */
+char *store_effects_json(const vc_model *m);
+
+#endif
