@@ -18,7 +18,7 @@ static int other_reference(vc_flow *f, int ref, bool *may)
         const vc_object *x = flow_object(f, o);
         vc_objstate *s = flow_state(f, o);
         if (o == ref || !s->exists || !x->holds_ref || s->released == TRI_MUST ||
-            x->root != flow_object(f, ref)->root || x->parent < 0)
+            x->root != flow_object(f, ref)->root)
             continue;
         *may = s->released == TRI_MAY || s->exists == TRI_MAY || x->kind == OBJ_MAYBE_VIEW;
         return o;
@@ -54,7 +54,10 @@ static void check(vc_flow *f, const vc_instr *call, const vc_effect *e, int obj,
         rule_fmt("'%s' %s another live reference ('%s', %s at line %u): resizing it fails with "
                  "NDA_EREFERENCED",
                  flow_name(f, obj), may ? "may have" : "has", o->name,
-                 o->kind == OBJ_RETAINED ? "a new reference" : "a view", o->created.line));
+                 o->parent < 0             ? "its owner"
+                 : o->kind == OBJ_RETAINED ? "a new reference"
+                                           : "a view",
+                 o->created.line));
     flow_note(f, fd, o->created, rule_fmt("'%s' created here", o->name));
     flow_note_cause(f, fd, e);
 }

@@ -154,6 +154,7 @@ static int object_get(vc_flow *f, int site, int parent, vc_object_kind kind, con
     o->ref = (kind == OBJ_COPY || kind == OBJ_DATA) && !root ? f->objs[parent].ref : id;
     o->holds_ref = kind != OBJ_COPY && kind != OBJ_DATA && kind != OBJ_STORAGE;
     o->region = root ? region_whole(-1) : f->objs[parent].region;
+    o->layout = root ? LAYOUT_UNKNOWN : f->objs[parent].layout;
     o->path = NULL;
     strmap_put(&f->obj_index, key, id);
     f->root_fx = xrealloc(f->root_fx, (size_t)f->objs_cap * sizeof *f->root_fx);
@@ -489,6 +490,7 @@ static int twin(vc_flow *f, int o, int parent)
     t->created = src->created;
     t->region = src->region;
     t->readonly_view = src->readonly_view;
+    t->layout = src->layout;
     t->param_index = src->param_index;
     if (parent < 0) {
         t->root = id;
@@ -614,6 +616,7 @@ static void storage(vc_flow *f, const vc_instr *in)
     bool fresh;
     int o = object_get(f, site_of(f, in), -1, OBJ_STORAGE, display_name(f, in->dst), &fresh);
     f->objs[o].created = in->loc;
+    f->objs[o].layout = LAYOUT_CONTIGUOUS;
     create(f, o, false, false);
     pts_set(f, in->dst, &o, 1);
 }
@@ -749,6 +752,90 @@ static vc_region result_region(const vc_instr *in, const vc_model *m, vc_region 
     return any ? r : region_inexact(r);
 }
 
+static const vc_effect *effect_of(const vc_model *m, vc_effect_kind k)
+{
+    for (int i = 0; m && i < m->neffects; i++)
+        if (m->effects[i].kind == k)
+            return &m->effects[i];
+    return NULL;
+}
+
+static int result_ndim(const vc_instr *in, const vc_model *m)
+{
+    const vc_effect *e = effect_of(m, FX_RESULT_NDIM);
+    int64_t n;
+    return e && effect_value(in, e, 0, &n) && n >= 0 && n <= VC_MAXDIMS ? (int)n : -1;
+}
+
+/* The layout of a view made by the model's region effects from a parent of layout `from`. */
+static vc_layout view_layout(const vc_instr *in, const vc_model *m, vc_layout from, int ndim)
+{
+    for (int i = 0; m && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        int64_t v[4];
+        bool k[4];
+        for (int a = 1; a < e->nargs && a < 5; a++)
+            k[a - 1] = effect_value(in, e, a, &v[a - 1]);
+        switch (e->kind) {
+        case FX_REGION_SAME:
+            return from;
+        case FX_REGION_TRANSPOSE:
+            if (ndim >= 0 && ndim <= 1)
+                return from;
+            return from == LAYOUT_CONTIGUOUS   ? LAYOUT_TRANSPOSED
+                   : from == LAYOUT_TRANSPOSED ? LAYOUT_CONTIGUOUS
+                                               : LAYOUT_UNKNOWN;
+        case FX_REGION_SLICE: {
+            if (from != LAYOUT_CONTIGUOUS)
+                return from == LAYOUT_UNKNOWN ? LAYOUT_UNKNOWN : LAYOUT_STRIDED;
+            if (!k[0] || !k[3])
+                return LAYOUT_UNKNOWN;
+            bool whole = k[1] && k[2] && v[1] == 0 && v[2] == INT64_MAX;
+            if (v[3] == 1 && (v[0] == 0 || whole))
+                return LAYOUT_CONTIGUOUS;
+            return v[3] != 1 || ndim > 1 ? LAYOUT_STRIDED : LAYOUT_UNKNOWN;
+        }
+        case FX_REGION_INDEX:
+            if (from != LAYOUT_CONTIGUOUS || !k[0])
+                return from == LAYOUT_UNKNOWN ? LAYOUT_UNKNOWN : LAYOUT_STRIDED;
+            return v[0] == 0 || ndim == 1 ? LAYOUT_CONTIGUOUS : LAYOUT_STRIDED;
+        default:
+            break;
+        }
+    }
+    return LAYOUT_UNKNOWN;
+}
+
+typedef enum { RESOLVED_MAYBE, RESOLVED_VIEW, RESOLVED_COPY, RESOLVED_SAME } resolution;
+
+/* A maybe-view whose source layout is known is a view, a copy, or the source itself. */
+static resolution resolve_maybe_view(const vc_model *m, vc_layout source)
+{
+    if (source == LAYOUT_UNKNOWN)
+        return RESOLVED_MAYBE;
+    bool contiguous = source == LAYOUT_CONTIGUOUS;
+    if (effect_of(m, FX_SAME_IF_CONTIGUOUS))
+        return contiguous ? RESOLVED_SAME : RESOLVED_COPY;
+    if (effect_of(m, FX_COPY_UNLESS_CONTIGUOUS))
+        return contiguous ? RESOLVED_VIEW : RESOLVED_COPY;
+    if (effect_of(m, FX_VIEW_IF_CONTIGUOUS))
+        return contiguous                    ? RESOLVED_VIEW
+               : source == LAYOUT_TRANSPOSED ? RESOLVED_COPY
+                                             : RESOLVED_MAYBE;
+    return RESOLVED_MAYBE;
+}
+
+static int fresh_result(vc_flow *f, const vc_instr *in, const vc_model *m, int key, bool known)
+{
+    bool fresh;
+    int o = object_get(f, site_of(f, in) + key, -1, OBJ_OWNER, display_name(f, in->dst), &fresh);
+    f->objs[o].created = in->loc;
+    f->objs[o].region = region_whole(result_ndim(in, m));
+    f->objs[o].layout = known ? LAYOUT_CONTIGUOUS : LAYOUT_UNKNOWN;
+    create(f, o, false, false);
+    return o;
+}
+
 static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
 {
     if (in->dst < 0)
@@ -761,9 +848,7 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
     int made[MAX_PTS], n = 0;
     bool fresh;
     if (!ret || ret->kind == FX_RETURNS_FRESH || effect_param(ret, 0) < 0) {
-        made[n] = object_get(f, site_of(f, in), -1, OBJ_OWNER, name, &fresh);
-        f->objs[made[n]].created = in->loc;
-        create(f, made[n++], false, false);
+        made[n++] = fresh_result(f, in, m, 0, ret && ret->kind == FX_RETURNS_FRESH);
         pts_set(f, in->dst, made, n);
         return;
     }
@@ -778,8 +863,23 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
                                            [FX_RETURNS_MAYBE_VIEW] = OBJ_MAYBE_VIEW,
                                            [FX_RETURNS_SAME] = OBJ_RETAINED,
                                            [FX_RETURNS_DATA] = OBJ_DATA};
+    /* resolved only when every source the handle may be resolves the same way: a view on one
+     * path and a copy on another is what a maybe-view is */
+    resolution how = RESOLVED_MAYBE;
+    for (int i = 0; i < np && ret->kind == FX_RETURNS_MAYBE_VIEW; i++) {
+        resolution r = resolve_maybe_view(m, (vc_layout)f->objs[parents[i]].layout);
+        how = i == 0 || r == how ? r : RESOLVED_MAYBE;
+        if (how == RESOLVED_MAYBE)
+            break;
+    }
     for (int i = 0; i < np; i++) {
-        made[n] = object_get(f, site_of(f, in), parents[i], kinds[ret->kind], name, &fresh);
+        vc_object_kind kind = kinds[ret->kind];
+        if (how == RESOLVED_COPY) { /* proven copy: nothing of the source changes through it */
+            made[n++] = fresh_result(f, in, m, 1, true);
+            continue;
+        }
+        kind = how == RESOLVED_VIEW ? OBJ_VIEW : how == RESOLVED_SAME ? OBJ_RETAINED : kind;
+        made[n] = object_get(f, site_of(f, in), parents[i], kind, name, &fresh);
         vc_object *o = &f->objs[made[n]];
         if (fresh) {
             bool same = ret->kind == FX_RETURNS_SAME;
@@ -790,6 +890,16 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
                 r = result_region(in, m, r, &same);
             o->region = r;
             o->readonly_view = ret->kind == FX_RETURNS_READONLY_VIEW;
+            vc_layout from = (vc_layout)f->objs[parents[i]].layout;
+            o->layout = (uint8_t)(kind == OBJ_RETAINED || kind == OBJ_COPY ? from
+                                  : how == RESOLVED_VIEW                   ? LAYOUT_CONTIGUOUS
+                                  : kind == OBJ_VIEW
+                                      ? view_layout(in, m, from, f->objs[parents[i]].region.ndim)
+                                      : LAYOUT_UNKNOWN);
+            if (how == RESOLVED_VIEW) {
+                o->region.axes_known = false; /* the same elements under new axes */
+                o->region.ndim = result_ndim(in, m);
+            }
         }
         create(f, made[n], o->readonly_view, ret->may);
         n++;

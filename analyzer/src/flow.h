@@ -23,6 +23,14 @@ typedef enum {
     OBJ_RETAINED /* the same array with a new reference */
 } vc_object_kind;
 
+/* What is known of a handle's memory layout (for maybe-views). */
+typedef enum {
+    LAYOUT_UNKNOWN,
+    LAYOUT_CONTIGUOUS, /* C-contiguous */
+    LAYOUT_TRANSPOSED, /* a transpose of a C-contiguous array of 2 or more dimensions */
+    LAYOUT_STRIDED     /* not contiguous: a step, a column, a partial slice of an inner axis */
+} vc_layout;
+
 typedef struct {
     vc_object_kind kind;
     int parent; /* the handle it was derived from, -1 for roots */
@@ -34,6 +42,7 @@ typedef struct {
     vc_region region;   /* elements of the root memory it covers */
     bool readonly_view; /* created read-only */
     bool holds_ref;     /* counts as a reference to the root memory */
+    int8_t layout;       /* vc_layout */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;

@@ -33,6 +33,10 @@ static const struct {
     [FX_REGION_TRANSPOSE] = {"region_transpose", 1, 1},
     [FX_REGION_SAME] = {"region_same", 1, 1},
     [FX_STORES] = {"stores", 2, 2},
+    [FX_RESULT_NDIM] = {"result_ndim", 1, 1},
+    [FX_VIEW_IF_CONTIGUOUS] = {"view_if_contiguous", 1, 1},
+    [FX_COPY_UNLESS_CONTIGUOUS] = {"copy_unless_contiguous", 1, 1},
+    [FX_SAME_IF_CONTIGUOUS] = {"same_if_contiguous", 1, 1},
 };
 
 const char *model_effect_name(vc_effect_kind k)
@@ -159,6 +163,8 @@ bool model_has(const vc_model *m, vc_effect_kind k)
 /* Effects name the parameters they act on; the other arguments of region effects are values. */
 static bool names_parameter(vc_effect_kind k, int arg)
 {
+    if (k == FX_RESULT_NDIM)
+        return false;
     return !(k == FX_REGION_SLICE || k == FX_REGION_INDEX || k == FX_SETS_WRITEABLE) || arg == 0;
 }
 

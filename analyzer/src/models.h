@@ -29,6 +29,10 @@ typedef enum {
     FX_REGION_TRANSPOSE,
     FX_REGION_SAME,
     FX_STORES, /* summaries: leaves a handle in a member of a parameter's struct */
+    FX_RESULT_NDIM,
+    FX_VIEW_IF_CONTIGUOUS,
+    FX_COPY_UNLESS_CONTIGUOUS,
+    FX_SAME_IF_CONTIGUOUS,
     FX_COUNT
 } vc_effect_kind;
 

@@ -47,6 +47,11 @@ extern "C" {
 #define NDA_REGION_COL(p, j) NDA_ANNOTATE("nda:region_index(" #p ",1," #j ")")
 #define NDA_REGION_TRANSPOSE(p) NDA_ANNOTATE("nda:region_transpose(" #p ")")
 #define NDA_REGION_SAME(p) NDA_ANNOTATE("nda:region_same(" #p ")")
+/* Layout: the result's dimensions; how a maybe-view resolves when the layout of P is known. */
+#define NDA_RESULT_NDIM(n) NDA_ANNOTATE("nda:result_ndim(" #n ")")
+#define NDA_VIEW_IF_CONTIGUOUS(p) NDA_ANNOTATE("nda:view_if_contiguous(" #p ")")
+#define NDA_COPY_UNLESS_CONTIGUOUS(p) NDA_ANNOTATE("nda:copy_unless_contiguous(" #p ")")
+#define NDA_SAME_IF_CONTIGUOUS(p) NDA_ANNOTATE("nda:same_if_contiguous(" #p ")")
 
 /* ---- Types -------------------------------------------------------------------------------- */
 #define NDA_MAXDIMS 8
@@ -78,12 +83,16 @@ nda_error_handler nda_set_error_handler(nda_error_handler h);
 const char *nda_status_name(nda_status status); /* "NDA_EINVAL", ... */
 
 /* ---- Creation: fresh arrays that own their memory ------------------------------------------ */
-NDA_RETURNS_FRESH nda_array *nda_empty(nda_dtype dt, int ndim, const ptrdiff_t *shape);
-NDA_RETURNS_FRESH nda_array *nda_zeros(nda_dtype dt, int ndim, const ptrdiff_t *shape);
-NDA_RETURNS_FRESH nda_array *nda_full(nda_dtype dt, int ndim, const ptrdiff_t *shape, double value);
-NDA_RETURNS_FRESH nda_array *nda_arange(ptrdiff_t n);
-NDA_RETURNS_FRESH nda_array *nda_from_values(nda_dtype dt, int ndim, const ptrdiff_t *shape,
-                                             const double *values);
+NDA_RETURNS_FRESH NDA_RESULT_NDIM(ndim) nda_array *nda_empty(nda_dtype dt, int ndim,
+                                                             const ptrdiff_t *shape);
+NDA_RETURNS_FRESH NDA_RESULT_NDIM(ndim) nda_array *nda_zeros(nda_dtype dt, int ndim,
+                                                             const ptrdiff_t *shape);
+NDA_RETURNS_FRESH NDA_RESULT_NDIM(ndim) nda_array *nda_full(nda_dtype dt, int ndim,
+                                                            const ptrdiff_t *shape, double value);
+NDA_RETURNS_FRESH NDA_RESULT_NDIM(1) nda_array *nda_arange(ptrdiff_t n);
+NDA_RETURNS_FRESH NDA_RESULT_NDIM(ndim) nda_array *nda_from_values(nda_dtype dt, int ndim,
+                                                                   const ptrdiff_t *shape,
+                                                                   const double *values);
 NDA_RETURNS_FRESH nda_array *nda_wrap(void *data, nda_dtype dt, int ndim, const ptrdiff_t *shape,
                                       const ptrdiff_t *strides);
 
@@ -91,12 +100,11 @@ NDA_RETURNS_FRESH nda_array *nda_wrap(void *data, nda_dtype dt, int ndim, const 
 NDA_RETURNS_VIEW(a) NDA_INSPECTS(a) NDA_REGION_SAME(a) nda_array *nda_view(const nda_array *a);
 NDA_RETURNS_VIEW(a)
 NDA_INSPECTS(a)
-    NDA_REGION_SLICE(a, axis, start, stop,
-                     step) nda_array *nda_slice(const nda_array *a, int axis, ptrdiff_t start,
-                                                ptrdiff_t stop, ptrdiff_t step);
+NDA_REGION_SLICE(a, axis, start, stop, step)
+nda_array *nda_slice(const nda_array *a, int axis, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step);
 NDA_RETURNS_VIEW(a)
 NDA_INSPECTS(a)
-    NDA_REGION_INDEX(a, axis, i) nda_array *nda_index(const nda_array *a, int axis, ptrdiff_t i);
+NDA_REGION_INDEX(a, axis, i) nda_array *nda_index(const nda_array *a, int axis, ptrdiff_t i);
 NDA_RETURNS_VIEW(a)
 NDA_INSPECTS(a) NDA_REGION_ROW(a, i) nda_array *nda_row(const nda_array *a, ptrdiff_t i);
 NDA_RETURNS_VIEW(a)
@@ -107,18 +115,24 @@ NDA_RETURNS_READONLY_VIEW(a) NDA_INSPECTS(a) nda_array *nda_diagonal(const nda_a
 NDA_RETURNS_READONLY_VIEW(a)
 NDA_INSPECTS(a) nda_array *nda_broadcast_to(const nda_array *a, int ndim, const ptrdiff_t *shape);
 NDA_RETURNS_VIEW(a)
-NDA_INSPECTS(a) nda_array *nda_as_strided(const nda_array *a, int ndim, const ptrdiff_t *shape,
-                                          const ptrdiff_t *strides);
+NDA_INSPECTS(a)
+nda_array *nda_as_strided(const nda_array *a, int ndim, const ptrdiff_t *shape,
+                          const ptrdiff_t *strides);
 
 /* ---- Maybe-views: a view when the layout allows it, otherwise a copy ----------------------- */
 NDA_RETURNS_MAYBE_VIEW(a)
-NDA_READS(a) nda_array *nda_reshape(const nda_array *a, int ndim, const ptrdiff_t *shape);
-NDA_RETURNS_MAYBE_VIEW(a) NDA_READS(a) nda_array *nda_ravel(const nda_array *a);
-NDA_RETURNS_MAYBE_VIEW(a) NDA_READS(a) nda_array *nda_ascontiguous(const nda_array *a);
+NDA_READS(a)
+NDA_VIEW_IF_CONTIGUOUS(a) NDA_RESULT_NDIM(ndim) nda_array *nda_reshape(const nda_array *a, int ndim,
+                                                                       const ptrdiff_t *shape);
+NDA_RETURNS_MAYBE_VIEW(a)
+NDA_READS(a) NDA_COPY_UNLESS_CONTIGUOUS(a)
+    NDA_RESULT_NDIM(1) nda_array *nda_ravel(const nda_array *a);
+NDA_RETURNS_MAYBE_VIEW(a)
+NDA_READS(a) NDA_SAME_IF_CONTIGUOUS(a) nda_array *nda_ascontiguous(const nda_array *a);
 
 /* ---- Copies ------------------------------------------------------------------------------- */
 NDA_RETURNS_FRESH NDA_READS(a) nda_array *nda_copy(const nda_array *a);
-NDA_RETURNS_FRESH NDA_READS(a) nda_array *nda_flatten(const nda_array *a);
+NDA_RETURNS_FRESH NDA_READS(a) NDA_RESULT_NDIM(1) nda_array *nda_flatten(const nda_array *a);
 NDA_RETURNS_FRESH NDA_READS(a) nda_array *nda_astype(const nda_array *a, nda_dtype dt);
 
 /* ---- Lifetime ----------------------------------------------------------------------------- */
@@ -154,20 +168,25 @@ NDA_WRITES(a) nda_status nda_set2(nda_array *a, ptrdiff_t i, ptrdiff_t j, double
 NDA_WRITES(a) nda_status nda_fill(nda_array *a, double v);
 NDA_WRITES(dst) NDA_READS(src) nda_status nda_copyto(nda_array *dst, const nda_array *src);
 NDA_WRITES(out)
-NDA_READS(x) NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(x)
+NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_add(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
-NDA_READS(x) NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(x)
+NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_sub(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
-NDA_READS(x) NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(x)
+NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_mul(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
-NDA_READS(x) NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(x)
+NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_div(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_READS(a) NDA_WRITES(a) nda_status nda_scale(nda_array *a, double s);
 NDA_READS(y)
-NDA_WRITES(y) NDA_READS(x) NDA_NO_PARTIAL_OVERLAP(y, x) nda_status
+NDA_WRITES(y)
+NDA_READS(x) NDA_NO_PARTIAL_OVERLAP(y, x) nda_status
     nda_axpy(nda_array *y, double alpha, const nda_array *x);
 NDA_READS(a) double nda_sum(const nda_array *a);
 NDA_READS(x) NDA_READS(y) double nda_dot(const nda_array *x, const nda_array *y);
@@ -175,8 +194,8 @@ NDA_READS(x) NDA_READS(y) double nda_dot(const nda_array *x, const nda_array *y)
 /* ---- Memory overlap ----------------------------------------------------------------------- */
 NDA_INSPECTS(a) NDA_INSPECTS(b) bool nda_may_share_memory(const nda_array *a, const nda_array *b);
 NDA_INSPECTS(a)
-NDA_INSPECTS(b) nda_overlap
-    nda_shares_memory(const nda_array *a, const nda_array *b, ptrdiff_t max_work);
+NDA_INSPECTS(b)
+nda_overlap nda_shares_memory(const nda_array *a, const nda_array *b, ptrdiff_t max_work);
 
 /* ---- Resize ------------------------------------------------------------------------------- */
 NDA_UNREFERENCED(a) nda_status nda_resize(nda_array *a, ptrdiff_t new_size);
