@@ -314,6 +314,8 @@ int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int ma
  * points to (`s.path` when the argument is `&s`, `q->path` when it is a pointer q). */
 static int effect_place(vc_flow *f, const vc_instr *call, const vc_effect_arg *arg)
 {
+    if (arg->param == EFFECT_GLOBAL && arg->path)
+        return ir_place_find(f->fn, arg->path); /* the caller's own place for that global */
     if (arg->param < 0 || arg->param >= call->nargs || call->args[arg->param].kind != OP_PLACE)
         return -1;
     const vc_operand *op = &call->args[arg->param];
@@ -415,11 +417,18 @@ static int bit_index(int bit)
     return i;
 }
 
+/* Roots whose effects a summary reports: a parameter (or a member of its struct), a global. */
+static bool summarized_root(const vc_object *x)
+{
+    return x->parent < 0 && ((x->kind == OBJ_PARAM && x->param_index >= 0) ||
+                             (x->kind == OBJ_GLOBAL && x->param_index == EFFECT_GLOBAL));
+}
+
 static void note_param_effect(vc_flow *f, int obj, int bit, vc_loc at, const vc_effect *cause,
                               const char *callee)
 {
     int root = f->objs[obj].root;
-    if (f->objs[root].kind != OBJ_PARAM || f->objs[root].param_index < 0 || !bit)
+    if (!summarized_root(&f->objs[root]) || !bit)
         return;
     f->root_fx[root] |= (uint8_t)bit;
     first_event *fe = &f->root_first[(size_t)root * SUM_BITS + (size_t)bit_index(bit)];
@@ -847,7 +856,8 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
     const char *name = display_name(f, in->dst);
     int made[MAX_PTS], n = 0;
     bool fresh;
-    if (!ret || ret->kind == FX_RETURNS_FRESH || effect_param(ret, 0) < 0) {
+    if (!ret || ret->kind == FX_RETURNS_FRESH ||
+        (effect_param(ret, 0) < 0 && effect_param(ret, 0) != EFFECT_GLOBAL)) {
         made[n++] = fresh_result(f, in, m, 0, ret && ret->kind == FX_RETURNS_FRESH);
         pts_set(f, in->dst, made, n);
         return;
@@ -887,7 +897,8 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
             vc_region r = f->objs[parents[i]].region;
             if (ret->kind == FX_RETURNS_VIEW || ret->kind == FX_RETURNS_READONLY_VIEW ||
                 ret->kind == FX_RETURNS_MAYBE_VIEW)
-                r = result_region(in, m, r, &same);
+                r = ret->has_region && region_is_whole(&r) ? ret->region
+                                                           : result_region(in, m, r, &same);
             o->region = r;
             o->readonly_view = ret->kind == FX_RETURNS_READONLY_VIEW;
             vc_layout from = (vc_layout)f->objs[parents[i]].layout;
@@ -1107,11 +1118,13 @@ static void entry_state(vc_flow *f, vc_state *s)
         const vc_place *base = member ? &f->fn->places[pl->base] : NULL;
         bool param = pl->kind == PLACE_PARAM || member;
         int o = object_get(f, -1 - p, -1, param ? OBJ_PARAM : OBJ_GLOBAL, pl->name, &fresh);
+        bool global = pl->kind == PLACE_GLOBAL;
         f->objs[o].param_index = pl->kind == PLACE_PARAM ? pl->param_index
                                  : member                ? base->param_index
+                                 : global                ? EFFECT_GLOBAL
                                                          : -1;
-        if (member && !f->objs[o].path)
-            f->objs[o].path = xstrdup(member_path);
+        if ((member || global) && !f->objs[o].path)
+            f->objs[o].path = xstrdup(member ? member_path : pl->key);
         f->objs[o].created = pl->decl;
         create(f, o, pl->const_target, false);
         pts_set(f, p, &o, 1);
@@ -1142,7 +1155,7 @@ static void forget_unreachable(vc_flow *f)
                 mark_live(f, live, w * 64 + __builtin_ctzll(b));
     }
     for (int o = 0; o < f->nobjs; o++)
-        if (!live[o] && f->objs[o].kind != OBJ_PARAM) /* the caller's memory stays */
+        if (!live[o] && !summarized_root(&f->objs[o])) /* the caller's memory stays */
             memset(&f->cur.obj[o], 0, sizeof f->cur.obj[o]);
     free(live);
 }
@@ -1297,14 +1310,6 @@ static void add_param_effect(vc_flow *f, vc_model *m, vc_effect_kind k, int obj,
     model_add_effect(m, e);
 }
 
-static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const char **path);
-
-static vc_effect_kind return_kind(const vc_flow *f, int obj, int *param)
-{
-    const char *path;
-    return derivation(f, obj, param, &path);
-}
-
 static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const char **path)
 {
     *path = NULL;
@@ -1313,7 +1318,7 @@ static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const ch
     for (int o = obj; o >= 0; o = f->objs[o].parent) {
         const vc_object *x = &f->objs[o];
         readonly |= x->readonly_view;
-        if (x->kind == OBJ_PARAM) {
+        if (summarized_root(x)) {
             *param = x->param_index;
             *path = x->path;
             return readonly && k == FX_RETURNS_VIEW ? FX_RETURNS_READONLY_VIEW : k;
@@ -1333,26 +1338,36 @@ static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const ch
 
 static void summarize_return(vc_flow *f, vc_model *m)
 {
-    int kind = -1, param = -1, count = 0;
+    int kind = -1, param = -1, count = 0, last = -1;
+    const char *path = NULL;
     bool mixed = false;
     for (int o = 0; o < f->returned_words * 64 && o < f->nobjs; o++) {
         if (!(f->returned[o / 64] >> (o % 64) & 1))
             continue;
         int p;
-        vc_effect_kind k = return_kind(f, o, &p);
-        if (count++ && (k != (vc_effect_kind)kind || p != param))
+        const char *op;
+        vc_effect_kind k = derivation(f, o, &p, &op);
+        if (count++ && (k != (vc_effect_kind)kind || p != param || op != path))
             mixed = true;
         kind = (int)k;
         param = p;
+        path = op;
+        last = o;
     }
     if (count == 0)
         return;
-    vc_effect e = {.kind = (vc_effect_kind)kind, .nargs = param >= 0, .may = mixed};
-    if (mixed && param >= 0)
+    bool from_caller = param >= 0 || param == EFFECT_GLOBAL;
+    vc_effect e = {.kind = (vc_effect_kind)kind, .nargs = from_caller, .may = mixed};
+    if (mixed && from_caller)
         e.kind = FX_RETURNS_MAYBE_VIEW;
-    if (param < 0)
+    if (!from_caller)
         e.kind = FX_RETURNS_FRESH;
     e.args[0].param = param;
+    e.args[0].path = path ? xstrdup(path) : NULL;
+    if (from_caller && !mixed && count == 1) { /* which part of the argument it covers */
+        e.has_region = true;
+        e.region = f->objs[last].region;
+    }
     model_add_effect(m, e);
 }
 
@@ -1360,17 +1375,19 @@ static void summarize_return(vc_flow *f, vc_model *m)
 static void summarize_stores(vc_flow *f, vc_model *m)
 {
     for (int p = 0; p < f->fn->nplaces && f->cur.reachable; p++) {
-        const char *path = param_member(f, p);
+        const vc_place *pl = &f->fn->places[p];
+        bool global = pl->kind == PLACE_GLOBAL && pl->is_pointer;
+        const char *path = global ? pl->key : param_member(f, p);
         int objs[MAX_PTS];
         int n = path ? pts_list(f, p, objs, MAX_PTS) : 0;
-        if (n == 0 || (f->objs[objs[0]].kind == OBJ_PARAM && f->objs[objs[0]].parent < 0 &&
-                       f->objs[objs[0]].path && strcmp(f->objs[objs[0]].path, path) == 0))
+        if (n == 0 || (summarized_root(&f->objs[objs[0]]) && f->objs[objs[0]].path &&
+                       strcmp(f->objs[objs[0]].path, path) == 0))
             continue;
         int src;
         const char *src_path;
         vc_effect e = {.kind = FX_STORES, .nargs = 2, .may = n > 1};
         e.as = derivation(f, objs[0], &src, &src_path);
-        e.args[0].param = f->fn->places[f->fn->places[p].base].param_index;
+        e.args[0].param = global ? EFFECT_GLOBAL : f->fn->places[pl->base].param_index;
         e.args[0].path = xstrdup(path);
         e.args[1].param = src;
         e.args[1].path = src_path ? xstrdup(src_path) : NULL;
@@ -1382,7 +1399,7 @@ static void build_summary(vc_flow *f, vc_model *m)
 {
     for (int o = 0; o < f->nobjs; o++) {
         const vc_object *x = &f->objs[o];
-        if (x->kind != OBJ_PARAM || x->param_index < 0)
+        if (!summarized_root(x))
             continue;
         uint8_t fx = f->root_fx[o];
         if (fx & SUM_READ)

@@ -3,6 +3,8 @@
 #ifndef VC_MODELS_H
 #define VC_MODELS_H
 
+#include "region.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -45,6 +47,9 @@ typedef struct {
     char *path; /* a member of the struct the parameter points to: `p->path` (summaries) */
 } vc_effect_arg;
 
+/* An effect argument that names a global (its USR in `path`) instead of a parameter. */
+enum { EFFECT_GLOBAL = -2 };
+
 enum { VC_EFFECT_MAXARGS = 5 };
 
 /* One step of the story of an effect inside a callee (file, position, what happens there). */
@@ -63,6 +68,8 @@ typedef struct {
     char *field;       /* GSL: the returned struct's member that holds the handle ("vector") */
     vc_effect_kind as; /* FX_STORES: how the stored handle derives from args[1] */
     vc_step *trace;    /* summaries: where it happens, through the callees */
+    bool has_region;   /* summaries: a returned view covers `region` of its parameter */
+    vc_region region;
     int ntrace;
 } vc_effect;
 

@@ -32,6 +32,8 @@ vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start
 vc_region region_index(vc_region r, int64_t axis, bool axis_known, int64_t i, bool i_known);
 vc_region region_transpose(vc_region r);
 vc_region region_inexact(vc_region r);
+/* Every element of the root, in the root's own axes. */
+bool region_is_whole(const vc_region *r);
 vc_relation region_relation(const vc_region *a, const vc_region *b);
 const char *region_relation_name(vc_relation r);
 
