@@ -46,6 +46,13 @@ static int64_t mul_sat(int64_t a, int64_t b)
     return __builtin_mul_overflow(a, b, &out) ? VC_TO_END : out;
 }
 
+/* for non-negative a and b: an index past every representable one stays past them */
+static int64_t add_sat(int64_t a, int64_t b)
+{
+    int64_t out;
+    return __builtin_add_overflow(a, b, &out) ? VC_TO_END : out;
+}
+
 vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start, int64_t stop,
                        int64_t step, bool bounds_known)
 {
@@ -57,8 +64,8 @@ vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start
         iv->exact = false;
         return r;
     }
-    int64_t lo = iv->lo + mul_sat(start, iv->step);
-    int64_t hi = stop == VC_TO_END ? iv->hi : iv->lo + mul_sat(stop, iv->step);
+    int64_t lo = add_sat(iv->lo, mul_sat(start, iv->step));
+    int64_t hi = stop == VC_TO_END ? iv->hi : add_sat(iv->lo, mul_sat(stop, iv->step));
     if (hi > iv->hi)
         hi = iv->hi;
     iv->lo = lo;
@@ -76,8 +83,8 @@ vc_region region_index(vc_region r, int64_t axis, bool axis_known, int64_t i, bo
     if (!i_known || i < 0 || !iv->exact) {
         iv->exact = false;
     } else {
-        iv->lo += mul_sat(i, iv->step);
-        iv->hi = iv->lo + 1;
+        iv->lo = add_sat(iv->lo, mul_sat(i, iv->step));
+        iv->hi = add_sat(iv->lo, 1);
         iv->step = 1;
     }
     for (int k = (int)axis; k + 1 < VC_MAXDIMS; k++)
@@ -132,16 +139,18 @@ static axis_relation axis_meet(const vc_interval *a, const vc_interval *b)
         return AXIS_DISJOINT;
     if ((b->lo - a->lo) % gcd(a->step, b->step) != 0)
         return AXIS_DISJOINT;
-    if (a->step == 1 || b->step == 1)
-        return AXIS_MEET;
-    /* both strided: walk the sparser one over the common range */
+    /* walk the sparser one over the common range (a run of step 1 can still fall between two
+     * indices of a strided one: {5} and {0, 3, 6}) */
     const vc_interval *x = a->step >= b->step ? a : b, *y = x == a ? b : a;
     int64_t from = a->lo > b->lo ? a->lo : b->lo, to = a_last < b_last ? a_last : b_last;
     int64_t first = x->lo + (from > x->lo ? (from - x->lo + x->step - 1) / x->step * x->step : 0);
-    for (int64_t v = first, n = 0; v <= to && n < 100000; v += x->step, n++)
+    for (int64_t v = first, n = 0; v <= to; n++) {
         if (v >= y->lo && (v - y->lo) % y->step == 0)
             return AXIS_MEET;
-    return to == VC_TO_END ? AXIS_UNSURE : AXIS_DISJOINT;
+        if (n == 100000 || __builtin_add_overflow(v, x->step, &v))
+            return n == 100000 || to == VC_TO_END ? AXIS_UNSURE : AXIS_DISJOINT;
+    }
+    return AXIS_DISJOINT;
 }
 
 static bool same_interval(const vc_interval *a, const vc_interval *b)
@@ -176,4 +185,15 @@ const char *region_relation_name(vc_relation r)
 {
     static const char *const names[] = {"disjoint", "identical", "overlap", "may-overlap"};
     return names[r];
+}
+
+bool region_is_whole(const vc_region *r)
+{
+    if (!r->known || !r->axes_known)
+        return false;
+    for (int k = 0; k < VC_MAXDIMS; k++)
+        if (r->axis[k] != k || !r->root[k].exact || r->root[k].lo != 0 ||
+            r->root[k].hi != VC_TO_END || r->root[k].step != 1)
+            return false;
+    return true;
 }
