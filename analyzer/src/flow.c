@@ -1090,12 +1090,23 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
 static const char *param_member(const vc_flow *f, int place)
 {
     const vc_place *pl = &f->fn->places[place];
+    if (pl->kind == PLACE_ELEMENT && pl->base >= 0) /* p->f[]: the elements of a member array */
+        pl = &f->fn->places[pl->base];
     if (pl->kind != PLACE_FIELD || pl->base < 0 || f->fn->places[pl->base].kind != PLACE_PARAM)
         return NULL;
-    const char *arrow = strstr(pl->key, "->");
+    const char *arrow = strstr(f->fn->places[place].key, "->");
     if (!arrow || strchr(arrow + 2, '>') || strchr(arrow + 2, '.'))
         return NULL;
     return arrow + 2;
+}
+
+/* The parameter a member path belongs to. */
+static int member_param(const vc_flow *f, int place)
+{
+    const vc_place *pl = &f->fn->places[place];
+    if (pl->kind == PLACE_ELEMENT)
+        pl = &f->fn->places[pl->base];
+    return f->fn->places[pl->base].param_index;
 }
 
 static void entry_state(vc_flow *f, vc_state *s)
@@ -1115,12 +1126,11 @@ static void entry_state(vc_flow *f, vc_state *s)
         bool fresh;
         const char *member_path = param_member(f, p);
         bool member = member_path != NULL;
-        const vc_place *base = member ? &f->fn->places[pl->base] : NULL;
         bool param = pl->kind == PLACE_PARAM || member;
         int o = object_get(f, -1 - p, -1, param ? OBJ_PARAM : OBJ_GLOBAL, pl->name, &fresh);
         bool global = pl->kind == PLACE_GLOBAL;
         f->objs[o].param_index = pl->kind == PLACE_PARAM ? pl->param_index
-                                 : member                ? base->param_index
+                                 : member                ? member_param(f, p)
                                  : global                ? EFFECT_GLOBAL
                                                          : -1;
         if ((member || global) && !f->objs[o].path)
@@ -1372,27 +1382,73 @@ static void summarize_return(vc_flow *f, vc_model *m)
 }
 
 /* Members of parameters' structs that hold a different handle on the way out. */
+/* How `obj` derives from the root of its chain, whatever that root is. */
+static vc_effect_kind chain_kind(const vc_flow *f, int obj)
+{
+    vc_effect_kind k = FX_RETURNS_ALIAS;
+    for (int o = obj; o >= 0 && f->objs[o].parent >= 0; o = f->objs[o].parent) {
+        vc_object_kind x = f->objs[o].kind;
+        if (x == OBJ_DATA)
+            k = FX_RETURNS_DATA;
+        else if (x == OBJ_MAYBE_VIEW && k != FX_RETURNS_DATA)
+            k = FX_RETURNS_MAYBE_VIEW;
+        else if (x == OBJ_VIEW && k == FX_RETURNS_ALIAS)
+            k = FX_RETURNS_VIEW;
+        else if (x == OBJ_RETAINED && k == FX_RETURNS_ALIAS)
+            k = FX_RETURNS_SAME;
+    }
+    return k;
+}
+
+typedef struct {
+    int place, obj, n, param;
+    const char *path;
+} stored;
+
+/* Members of parameters' structs and globals that hold a different handle on the way out. A
+ * handle derived from a fresh array that is itself stored (im->base = fresh, im->rows[i] = rows
+ * of it) is described relative to that store, which comes first. */
 static void summarize_stores(vc_flow *f, vc_model *m)
 {
+    stored *list = xcalloc((size_t)f->fn->nplaces + 1, sizeof *list);
+    int nlist = 0;
     for (int p = 0; p < f->fn->nplaces && f->cur.reachable; p++) {
         const vc_place *pl = &f->fn->places[p];
         bool global = pl->kind == PLACE_GLOBAL && pl->is_pointer;
         const char *path = global ? pl->key : param_member(f, p);
-        int objs[MAX_PTS];
+        int objs[MAX_PTS], first = -1;
         int n = path ? pts_list(f, p, objs, MAX_PTS) : 0;
-        if (n == 0 || (summarized_root(&f->objs[objs[0]]) && f->objs[objs[0]].path &&
-                       strcmp(f->objs[objs[0]].path, path) == 0))
+        for (int k = 0; k < n && first < 0; k++) /* the initial value is not a store */
+            if (!(summarized_root(&f->objs[objs[k]]) && f->objs[objs[k]].path &&
+                  strcmp(f->objs[objs[k]].path, path) == 0))
+                first = objs[k];
+        if (first < 0)
             continue;
-        int src;
-        const char *src_path;
-        vc_effect e = {.kind = FX_STORES, .nargs = 2, .may = n > 1};
-        e.as = derivation(f, objs[0], &src, &src_path);
-        e.args[0].param = global ? EFFECT_GLOBAL : f->fn->places[pl->base].param_index;
-        e.args[0].path = xstrdup(path);
-        e.args[1].param = src;
-        e.args[1].path = src_path ? xstrdup(src_path) : NULL;
-        model_add_effect(m, e);
+        list[nlist++] = (stored){p, first, n, global ? EFFECT_GLOBAL : member_param(f, p), path};
     }
+    for (int pass = 0; pass < 2; pass++) { /* stores of roots first, then what derives from them */
+        for (int i = 0; i < nlist; i++) {
+            int src;
+            const char *src_path;
+            vc_effect_kind as = derivation(f, list[i].obj, &src, &src_path);
+            int holder = -1;
+            for (int k = 0; src < 0 && k < nlist; k++)
+                if (k != i && list[k].obj == f->objs[list[i].obj].root)
+                    holder = k;
+            bool derived_from_store = holder >= 0 && list[i].obj != f->objs[list[i].obj].root;
+            if (derived_from_store != (pass == 1))
+                continue;
+            vc_effect e = {.kind = FX_STORES, .nargs = 2, .may = list[i].n > 1};
+            e.as = derived_from_store ? chain_kind(f, list[i].obj) : as;
+            e.args[0].param = list[i].param;
+            e.args[0].path = xstrdup(list[i].path);
+            e.args[1].param = derived_from_store ? list[holder].param : src;
+            src_path = derived_from_store ? list[holder].path : src_path;
+            e.args[1].path = src_path ? xstrdup(src_path) : NULL;
+            model_add_effect(m, e);
+        }
+    }
+    free(list);
 }
 
 static void build_summary(vc_flow *f, vc_model *m)

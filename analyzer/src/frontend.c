@@ -76,6 +76,10 @@ static enum CXChildVisitResult visit_top(CXCursor cur, CXCursor parent, CXClient
 {
     (void)parent;
     visit_ctx *v = data;
+    if (clang_getCursorKind(cur) == CXCursor_VarDecl) {
+        lower_note_functions_in(v->unit, cur);
+        return CXChildVisit_Continue;
+    }
     if (clang_getCursorKind(cur) != CXCursor_FunctionDecl || !clang_isCursorDefinition(cur))
         return CXChildVisit_Continue;
     CXFile file;

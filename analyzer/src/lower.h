@@ -34,6 +34,8 @@ int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at);
 vc_loc lower_loc(lower_ctx *c, CXCursor cur);
 
 void lower_declare_function(lower_ctx *c, CXCursor decl, int index);
+/* Functions named in a global's initializer (tables of function pointers) are address-taken. */
+void lower_note_functions_in(vc_unit *u, CXCursor initializer);
 
 /* lower_stmt.c */
 void lower_stmt(lower_ctx *c, CXCursor s);

@@ -171,6 +171,26 @@ static char *function_type(CXType t)
     return out;
 }
 
+static enum CXChildVisitResult find_functions(CXCursor cur, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(cur) == CXCursor_DeclRefExpr) {
+        CXCursor d = clang_getCursorReferenced(cur);
+        if (clang_getCursorKind(d) == CXCursor_FunctionDecl) {
+            char *usr = cursor_usr(d), *type = function_type(clang_getCursorType(d));
+            unit_address_taken(data, usr, type);
+            free(usr);
+            free(type);
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+void lower_note_functions_in(vc_unit *u, CXCursor initializer)
+{
+    clang_visitChildren(initializer, find_functions, u);
+}
+
 /* A function named outside a call (f, &f): a candidate for calls through pointers. */
 static void note_address_taken(lower_ctx *c, CXCursor fn)
 {
@@ -431,6 +451,35 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
     return out;
 }
 
+typedef struct {
+    lower_ctx *c;
+    int base;
+} members_ctx;
+
+static enum CXVisitorResult declare_member(CXCursor field, CXClientData data)
+{
+    members_ctx *m = data;
+    CXType t = clang_getCursorType(field);
+    bool handles =
+        type_is_pointer(t) ||
+        (type_is_array(t) && type_is_pointer(clang_getArrayElementType(clang_getCanonicalType(t))));
+    if (!handles)
+        return CXVisit_Continue;
+    char *name = cursor_spelling(field);
+    int p = lower_field_place(m->c, m->base, name, field);
+    if (type_is_array(t))
+        element_place(m->c, p);
+    free(name);
+    return CXVisit_Continue;
+}
+
+/* &s passed along: a callee may store handles into s's members, so they need places here. */
+static void declare_members(lower_ctx *c, int base, CXType record)
+{
+    members_ctx m = {c, base};
+    clang_Type_visitFields(clang_getCanonicalType(record), declare_member, &m);
+}
+
 static vc_operand lower_unary(lower_ctx *c, CXCursor e)
 {
     cursor_list l = {0};
@@ -456,6 +505,8 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
         } else {
             out = place_operand(lower_place(c, target));
             out.address_of = out.kind == OP_PLACE && !c->fn->places[out.place].is_array;
+            if (out.address_of && type_is_record(clang_getCursorType(target)))
+                declare_members(c, out.place, clang_getCursorType(target));
         }
         break;
     }
