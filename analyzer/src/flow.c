@@ -112,13 +112,18 @@ bool flow_is_root(const vc_flow *f, int obj)
     return f->objs[obj].parent < 0;
 }
 
-vc_relation flow_relation(const vc_flow *f, int a, int b)
+vc_relation flow_relation(vc_flow *f, int a, int b)
 {
     if (f->objs[a].root != f->objs[b].root)
         return REL_DISJOINT;
     if (a == b)
         return REL_IDENTICAL;
-    return region_relation(&f->objs[a].region, &f->objs[b].region);
+    vc_region ra = f->objs[a].region, rb = f->objs[b].region;
+    if (flow_state(f, a)->atoms_stale)
+        ra = region_without_atoms(ra);
+    if (flow_state(f, b)->atoms_stale)
+        rb = region_without_atoms(rb);
+    return region_relation(&ra, &rb);
 }
 
 const char *flow_name(const vc_flow *f, int obj)
@@ -257,6 +262,10 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     c |= join_fact(&a->observed, &a->observed_at, b->observed, b->observed_at);
     c |= join_fact(&a->mv_wrote, &a->mv_wrote_at, b->mv_wrote, b->mv_wrote_at);
     c |= join_fact(&a->dangling, &a->dangling_at, b->dangling, b->dangling_at);
+    if (b->atoms_stale && !a->atoms_stale) {
+        a->atoms_stale = true;
+        c = true;
+    }
     return c;
 }
 
@@ -686,6 +695,11 @@ static void transfer(vc_flow *f, const vc_instr *in)
     case I_CALL:
         flow_apply_call(f, in);
         break;
+    case I_SCALAR_SET:
+        for (int o = 0; o < f->nobjs; o++) /* regions naming the variable describe old values */
+            if (region_mentions(&f->objs[o].region, in->dst) && flow_state(f, o)->exists)
+                flow_state(f, o)->atoms_stale = true;
+        break;
     }
 }
 
@@ -724,26 +738,42 @@ static bool effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_
     return true;
 }
 
+/* An effect's value argument as a bound: a constant, or c + k * variable at this call. */
+static bool effect_bound(const vc_instr *in, const vc_effect *e, int arg, vc_bound *out)
+{
+    int64_t v;
+    if (effect_value(in, e, arg, &v)) {
+        *out = bound_const(v == INT64_MAX ? VC_TO_END : v);
+        return true;
+    }
+    const vc_effect_arg *a = &e->args[arg];
+    if (a->param < 0 || a->param >= in->nargs || !in->args[a->param].has_bound)
+        return false;
+    *out = in->args[a->param].bound;
+    return true;
+}
+
 static vc_region result_region(const vc_instr *in, const vc_model *m, vc_region r, bool *same)
 {
     *same = false;
     bool any = false;
     for (int i = 0; i < m->neffects; i++) {
         const vc_effect *e = &m->effects[i];
-        int64_t v[4] = {0, 0, 1, 0};
+        vc_bound b[4] = {bound_const(0), bound_const(0), bound_const(1), bound_const(0)};
         bool k[4] = {false, false, false, false};
         for (int a = 1; a < e->nargs && a < 5; a++)
-            k[a - 1] = effect_value(in, e, a, &v[a - 1]);
+            k[a - 1] = effect_bound(in, e, a, &b[a - 1]);
+        bool axis_known = k[0] && b[0].atom < 0, step_known = k[3] && b[3].atom < 0;
         switch (e->kind) {
         case FX_REGION_SLICE:
-            if (k[2] && v[2] < 0)
-                k[1] = false;
-            r = region_slice(r, v[0], k[0], v[1], v[2] == INT64_MAX ? VC_TO_END : v[2], v[3],
-                             k[1] && k[2] && k[3]);
+            if (step_known && b[3].c < 0)
+                k[1] = false; /* negative steps walk backwards: not described */
+            r = region_slice_bounds(r, b[0].c, axis_known, b[1], b[2], b[3].c,
+                                    k[1] && k[2] && step_known);
             any = true;
             break;
         case FX_REGION_INDEX:
-            r = region_index(r, v[0], k[0], v[1], k[1]);
+            r = region_index_bound(r, b[0].c, axis_known, b[1], k[1]);
             any = true;
             break;
         case FX_REGION_TRANSPOSE:
@@ -1376,7 +1406,7 @@ static void summarize_return(vc_flow *f, vc_model *m)
     e.args[0].path = path ? xstrdup(path) : NULL;
     if (from_caller && !mixed && count == 1) { /* which part of the argument it covers */
         e.has_region = true;
-        e.region = f->objs[last].region;
+        e.region = region_without_atoms(f->objs[last].region);
     }
     model_add_effect(m, e);
 }

@@ -42,7 +42,7 @@ typedef struct {
     vc_region region;   /* elements of the root memory it covers */
     bool readonly_view; /* created read-only */
     bool holds_ref;     /* counts as a reference to the root memory */
-    int8_t layout;       /* vc_layout */
+    int8_t layout;      /* vc_layout */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
@@ -56,6 +56,7 @@ typedef struct {
     int wrote_block;
     uint32_t wrote_stmt;
     uint64_t wrote_around; /* loops whose back edge the pending write crossed */
+    bool atoms_stale;      /* a variable its region names changed since it was made */
 } vc_objstate;
 
 typedef struct {
@@ -100,7 +101,7 @@ bool flow_same_handle(const vc_flow *f, int a, int b);
 bool flow_once(vc_flow *f, const char *rule, vc_loc key);
 bool flow_is_root(const vc_flow *f, int obj);
 /* Same root memory and regions not provably disjoint. */
-vc_relation flow_relation(const vc_flow *f, int a, int b);
+vc_relation flow_relation(vc_flow *f, int a, int b);
 /* Objects held by an argument of the call, as a list (returns the count). */
 int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int max);
 /* Objects an effect's argument designates at a call: the argument, or a member it points to. */

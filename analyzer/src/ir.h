@@ -4,6 +4,8 @@
 #ifndef VC_IR_H
 #define VC_IR_H
 
+#include "region.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +47,8 @@ typedef struct {
     int place;
     bool has_value; /* the expression folds to an integer constant */
     int64_t value;
+    bool has_bound; /* the expression is c + k * variable (vc_bound; atom = place) */
+    vc_bound bound;
     bool address_of; /* &place (the place's own storage, e.g. &v.vector) */
 } vc_operand;
 
@@ -59,6 +63,7 @@ typedef enum {
     I_WRITE,         /* a store through a pointer place */
     I_RETURN,        /* return [src] */
     I_DECL_STORAGE,  /* a local array comes into existence: dst is its storage */
+    I_SCALAR_SET,    /* the integer variable dst gets a new value (bounds naming it go stale) */
 } vc_instr_kind;
 
 typedef struct {

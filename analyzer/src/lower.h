@@ -27,6 +27,8 @@ typedef struct {
 /* lower_expr.c */
 vc_operand lower_expr(lower_ctx *c, CXCursor e);
 void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at);
+/* A declared integer variable takes a (new) value. */
+void lower_scalar_decl(lower_ctx *c, int place, CXCursor decl);
 /* The place an lvalue expression denotes, or -1. */
 int lower_place(lower_ctx *c, CXCursor e);
 /* The place of field `field` of the struct held by place `base` (base.field). */

@@ -88,6 +88,83 @@ static bool constant_value(CXCursor e, int64_t *value)
     return ok;
 }
 
+static bool type_is_integer(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum;
+}
+
+/* The integer variable an expression names (a place), or -1. */
+static int integer_variable(lower_ctx *c, CXCursor e)
+{
+    e = strip(e);
+    if (clang_getCursorKind(e) != CXCursor_DeclRefExpr || !type_is_integer(clang_getCursorType(e)))
+        return -1;
+    CXCursor d = clang_getCursorReferenced(e);
+    enum CXCursorKind k = clang_getCursorKind(d);
+    return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? place_for_decl(c, d) : -1;
+}
+
+/* e as c + k * v for one integer variable v (slice bounds like n - 1, i + 1, h). */
+static bool lower_affine(lower_ctx *c, CXCursor e, vc_bound *out)
+{
+    int64_t v;
+    e = strip(e);
+    if (constant_value(e, &v)) {
+        *out = bound_const(v);
+        return true;
+    }
+    int var = integer_variable(c, e);
+    if (var >= 0) {
+        *out = (vc_bound){0, var, 1};
+        return true;
+    }
+    if (clang_getCursorKind(e) != CXCursor_BinaryOperator)
+        return false;
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    vc_bound a, b;
+    bool ok = l.n == 2 && lower_affine(c, l.items[0], &a) && lower_affine(c, l.items[1], &b);
+    cursor_list_free(&l);
+    if (!ok)
+        return false;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+    if (op == CXBinaryOperator_Mul && (a.atom < 0 || b.atom < 0)) {
+        vc_bound x = a.atom < 0 ? b : a;
+        int64_t s = a.atom < 0 ? a.c : b.c;
+        out->atom = x.atom;
+        return !__builtin_mul_overflow(x.c, s, &out->c) && !__builtin_mul_overflow(x.k, s, &out->k);
+    }
+    if (op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub)
+        return false;
+    int64_t sign = op == CXBinaryOperator_Sub ? -1 : 1;
+    if (a.atom >= 0 && b.atom >= 0 && a.atom != b.atom)
+        return false;
+    out->atom = a.atom >= 0 ? a.atom : b.atom;
+    if (__builtin_add_overflow(a.c, sign * b.c, &out->c) ||
+        __builtin_add_overflow(a.atom >= 0 ? a.k : 0, b.atom >= 0 ? sign * b.k : 0, &out->k))
+        return false;
+    if (out->k == 0)
+        out->atom = -1;
+    return true;
+}
+
+/* The variable gets a new value: regions that name it no longer describe the same elements. */
+static void scalar_set(lower_ctx *c, int var, CXCursor at)
+{
+    if (var < 0)
+        return;
+    vc_instr in = base_instr(c, I_SCALAR_SET, at);
+    in.dst = var;
+    emit(c, in);
+}
+
+void lower_scalar_decl(lower_ctx *c, int place, CXCursor decl)
+{
+    if (type_is_integer(clang_getCursorType(decl)))
+        scalar_set(c, place, decl);
+}
+
 static vc_operand place_operand(int place)
 {
     vc_operand op = NONE;
@@ -400,6 +477,7 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
         } else {
             int dst = lower_place(c, lhs);
             lower_assign(c, dst, v, e);
+            scalar_set(c, integer_variable(c, lhs), e);
             out = place_operand(dst);
         }
         break;
@@ -421,6 +499,7 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
             access(c, I_WRITE, base, e);
         } else {
             out = place_operand(lower_place(c, lhs)); /* p += k moves the same handle */
+            scalar_set(c, integer_variable(c, lhs), e);
         }
         break;
     case CXBinaryOperator_LAnd:
@@ -520,6 +599,7 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
             access(c, I_WRITE, base, e);
         } else {
             out = lower_expr(c, sub); /* p++ moves the same handle */
+            scalar_set(c, integer_variable(c, sub), e);
         }
         break;
     default:
@@ -543,6 +623,8 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
         CXCursor arg = clang_Cursor_getArgument(e, (unsigned)a);
         in.args[a] = lower_expr(c, arg);
         in.args[a].has_value = constant_value(arg, &in.args[a].value);
+        if (!in.args[a].has_value)
+            in.args[a].has_bound = lower_affine(c, arg, &in.args[a].bound);
     }
     CXCursor callee = clang_getCursorReferenced(e);
     if (!clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_FunctionDecl) {

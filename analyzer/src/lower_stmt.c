@@ -106,6 +106,7 @@ static void lower_decl_stmt(lower_ctx *c, CXCursor s)
             lower_assign(c, p, lower_expr(c, init), d);
         else if (!clang_Cursor_isNull(init))
             lower_expr(c, init);
+        lower_scalar_decl(c, p, d);
     }
     cursor_list_free(&l);
 }

@@ -9,9 +9,18 @@
 enum { VC_MAXDIMS = 8 };
 #define VC_TO_END INT64_MAX
 
+/* A bound c + k * atom, where the atom is a program variable (a place index) whose value is
+ * unknown but the same in every bound that names it; atom < 0: the constant c. */
 typedef struct {
-    int64_t lo, hi, step; /* the indices lo, lo+step, ... below hi */
-    bool exact;           /* false: anywhere on this axis */
+    int64_t c;
+    int32_t atom;
+    int64_t k;
+} vc_bound;
+
+typedef struct {
+    vc_bound lo, hi; /* the indices lo, lo+step, ... below hi */
+    int64_t step;
+    bool exact; /* false: anywhere on this axis */
 } vc_interval;
 
 typedef struct {
@@ -30,6 +39,15 @@ vc_region region_unknown(void);
 vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start, int64_t stop,
                        int64_t step, bool bounds_known);
 vc_region region_index(vc_region r, int64_t axis, bool axis_known, int64_t i, bool i_known);
+/* The same with bounds that may name a variable (assumed non-negative, as array sizes are). */
+vc_bound bound_const(int64_t c);
+vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bound start,
+                              vc_bound stop, int64_t step, bool bounds_known);
+vc_region region_index_bound(vc_region r, int64_t axis, bool axis_known, vc_bound i, bool known);
+/* Does the region name variable `atom`? (A change of that variable makes the region stale.) */
+bool region_mentions(const vc_region *r, int atom);
+/* The region with every axis that names a variable made inexact. */
+vc_region region_without_atoms(vc_region r);
 vc_region region_transpose(vc_region r);
 vc_region region_inexact(vc_region r);
 /* Every element of the root, in the root's own axes. */
