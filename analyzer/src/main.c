@@ -5,6 +5,7 @@
 #include "frontend.h"
 #include "options.h"
 #include "report.h"
+#include "report_html.h"
 #include "results.h"
 #include "rules.h"
 #include "suppress.h"
@@ -261,9 +262,30 @@ static bool write_report(const vc_options *o, const vc_findings *fs, const vc_fa
     return true;
 }
 
+/* --html DIR: the browsable report of these findings, with the trend of the stored runs. */
+static bool write_html(const vc_options *o, vc_store *store, const vc_findings *fs,
+                       const vc_failures *failures)
+{
+    if (!o->html_dir)
+        return true;
+    char cwd[PATH_MAX], err[1024];
+    vc_report r = {fs, failures, VIEWCHECK_VERSION, getcwd(cwd, sizeof cwd) ? cwd : NULL};
+    vc_run_stat *history = NULL;
+    int n = store ? store_run_history(store, &history) : 0;
+    bool ok = report_html_write(o->html_dir, &r, history, n, err, sizeof err);
+    for (int i = 0; i < n; i++)
+        free(history[i].started);
+    free(history);
+    if (!ok)
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+    else if (!o->quiet)
+        fprintf(stderr, "viewcheck: HTML report: %s/index.html\n", o->html_dir);
+    return ok;
+}
+
 static bool unsupported(const vc_options *o)
 {
-    const char *flag = o->html_dir ? "--html" : o->baseline ? "--baseline" : NULL;
+    const char *flag = o->baseline ? "--baseline" : NULL;
     if (!flag)
         return false;
     fprintf(stderr, "viewcheck: error: %s is not implemented in this version\n", flag);
@@ -340,7 +362,8 @@ static int cmd_analyze(int argc, char **argv)
         findings_sort(&findings);
         bool recorded = !store || record_run(store, &o, argc, argv, &jobs, &findings, &failures,
                                              now_seconds() - start);
-        if (recorded && (o.dump_ir || write_report(&o, &findings, &failures))) {
+        if (recorded && (o.dump_ir || (write_report(&o, &findings, &failures) &&
+                                       write_html(&o, store, &findings, &failures)))) {
             status = exit_status(&o, &findings, &failures);
             if (!o.quiet && !o.dump_ir)
                 summary_line(&findings, &failures, distinct_files(&jobs));
@@ -389,7 +412,8 @@ static int cmd_report(int argc, char **argv)
         fprintf(stderr, "viewcheck: error: %s\n", err);
     else if (store_load_run(store, run, &findings, &failures, err, sizeof err) < 0)
         fprintf(stderr, "viewcheck: error: %s\n", err);
-    else if (write_report(&o, &findings, &failures))
+    else if ((o.html_dir || write_report(&o, &findings, &failures)) &&
+             write_html(&o, store, &findings, &failures))
         status = EXIT_CLEAN;
     findings_free(&findings);
     for (int i = 0; i < failures.n; i++) {

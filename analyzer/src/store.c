@@ -387,3 +387,29 @@ long long store_load_run(vc_store *s, long long run_id, vc_findings *out, vc_fai
     }
     return run_id;
 }
+
+int store_run_history(vc_store *s, vc_run_stat **out)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT r.id, r.started,"
+                           " sum(f.level = 'error' AND NOT f.suppressed),"
+                           " sum(f.level = 'warning' AND NOT f.suppressed), sum(f.suppressed)"
+                           " FROM runs r LEFT JOIN findings f ON f.run_id = r.id"
+                           " GROUP BY r.id ORDER BY r.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    int n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(*out, n, cap);
+        (*out)[n].id = sqlite3_column_int64(st, 0);
+        (*out)[n].started = column_text(st, 1);
+        (*out)[n].errors = sqlite3_column_int(st, 2);
+        (*out)[n].warnings = sqlite3_column_int(st, 3);
+        (*out)[n].suppressed = sqlite3_column_int(st, 4);
+        n++;
+    }
+    sqlite3_finalize(st);
+    return n;
+}

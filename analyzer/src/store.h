@@ -6,6 +6,7 @@
 #include "findings.h"
 #include "models.h"
 #include "report.h"
+#include "report_html.h"
 
 #include <stdbool.h>
 
@@ -33,6 +34,9 @@ void store_put_summary(vc_store *s, const char *usr, const char *name, const cha
 /* Loads the findings of a run (the newest when run_id <= 0); returns the run id or -1. */
 long long store_load_run(vc_store *s, long long run_id, vc_findings *out, vc_failures *failures,
                          char *err, int errlen);
+/* Every stored run, oldest first, with its counts (for trends). Returns the count; *out is
+ * malloc'd (free each `started`). */
+int store_run_history(vc_store *s, vc_run_stat **out);
 /* The effects of a summary as JSON text (caller frees). */
 char *store_effects_json(const vc_model *m);
 
