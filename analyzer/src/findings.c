@@ -55,21 +55,25 @@ void findings_sort(vc_findings *fs)
         qsort(fs->items, (size_t)fs->n, sizeof *fs->items, by_location);
 }
 
+void finding_clear(vc_finding *f)
+{
+    for (int n = 0; n < f->nnotes; n++) {
+        free(f->notes[n].file);
+        free(f->notes[n].message);
+    }
+    free(f->notes);
+    free(f->file);
+    free(f->function);
+    free(f->message);
+    free(f->suppression_reason);
+    free(f->fingerprint);
+    memset(f, 0, sizeof *f);
+}
+
 void findings_free(vc_findings *fs)
 {
-    for (int i = 0; i < fs->n; i++) {
-        vc_finding *f = &fs->items[i];
-        for (int n = 0; n < f->nnotes; n++) {
-            free(f->notes[n].file);
-            free(f->notes[n].message);
-        }
-        free(f->notes);
-        free(f->file);
-        free(f->function);
-        free(f->message);
-        free(f->suppression_reason);
-        free(f->fingerprint);
-    }
+    for (int i = 0; i < fs->n; i++)
+        finding_clear(&fs->items[i]);
     free(fs->items);
     fs->items = NULL;
     fs->n = fs->cap = 0;

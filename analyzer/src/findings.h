@@ -37,6 +37,7 @@ vc_finding *findings_add(vc_findings *fs, const char *rule, const char *level, c
 void finding_note(vc_finding *f, const char *file, vc_loc loc, char *message);
 bool findings_has(const vc_findings *fs, const char *rule, const char *file, unsigned line);
 void findings_sort(vc_findings *fs);
+void finding_clear(vc_finding *f);
 void findings_free(vc_findings *fs);
 
 #endif

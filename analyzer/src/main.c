@@ -1,10 +1,12 @@
 /* viewcheck: finds aliasing bugs in C array code. */
 #define _DEFAULT_SOURCE
 #include "analysis.h"
+#include "baseline.h"
 #include "compdb.h"
 #include "frontend.h"
 #include "options.h"
 #include "report.h"
+#include "report_diff.h"
 #include "report_html.h"
 #include "results.h"
 #include "rules.h"
@@ -89,9 +91,12 @@ static bool setup_config(const vc_options *o, vc_config *cfg, const vc_rule **en
         }
     }
     cfg->nrules = 0;
-    for (int i = 0; i < vc_nrules; i++)
-        if (options_check_enabled(o->checks, vc_all_rules[i]->id))
-            enabled[cfg->nrules++] = vc_all_rules[i];
+    for (int i = 0; i < vc_nrules; i++) {
+        const vc_rule *r = vc_all_rules[i];
+        bool dataflow = r->on_event || r->on_call; /* VC000 comes from the suppression pass */
+        if (dataflow && options_check_enabled(o->checks, r->id))
+            enabled[cfg->nrules++] = r;
+    }
     cfg->rules = enabled;
     cfg->unknown_calls_write = o->unknown_calls_write;
     if (cfg->nrules == 0) {
@@ -188,8 +193,14 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
                     ir_dump(units[u]->functions[f], stdout);
     } else { /* phase 2: summaries over the whole program, then every function checked */
         analyze_program(units, nunits, cfg, findings);
-        suppress_apply(findings, 0, units, nunits);
-        fingerprint_apply(findings, 0, units, nunits);
+        strmap used;
+        strmap_init(&used);
+        suppress_apply(findings, 0, units, nunits, &used);
+        if (o->report_unused_suppressions)
+            suppress_report_unused(findings, units, nunits, &used, "VC000", "warning");
+        strmap_free(&used);
+        char cwd[PATH_MAX];
+        fingerprint_apply(findings, 0, units, nunits, getcwd(cwd, sizeof cwd) ? cwd : NULL);
     }
     for (int u = 0; u < nunits; u++)
         unit_free(units[u]);
@@ -223,7 +234,8 @@ static int distinct_files(const vc_jobs *jobs)
     return n;
 }
 
-static void summary_line(const vc_findings *fs, const vc_failures *failures, int nfiles)
+static void summary_line(const vc_findings *fs, const vc_failures *failures, int nfiles,
+                         double seconds, int in_baseline)
 {
     int errors = 0, warnings = 0, suppressed = 0;
     for (int i = 0; i < fs->n; i++) {
@@ -234,10 +246,31 @@ static void summary_line(const vc_findings *fs, const vc_failures *failures, int
         else
             warnings++;
     }
+    char known[64] = "";
+    if (in_baseline >= 0)
+        snprintf(known, sizeof known, ", %d already in the baseline", in_baseline);
     fprintf(stderr,
             "viewcheck: %d findings (%d errors, %d warnings) in %d files, %d suppressed, "
-            "%d failed\n",
-            errors + warnings, errors, warnings, nfiles, suppressed, failures->n);
+            "%d failed%s, %.1f s\n",
+            errors + warnings, errors, warnings, nfiles, suppressed, failures->n, known, seconds);
+}
+
+/* --baseline: only findings whose fingerprint the earlier run does not have are reported. */
+static bool apply_baseline(const vc_options *o, vc_findings *fs, int *dropped)
+{
+    *dropped = -1;
+    if (!o->baseline)
+        return true;
+    char err[1024];
+    strmap fps;
+    strmap_init(&fps);
+    bool ok = baseline_load(o->baseline, &fps, err, sizeof err);
+    if (ok)
+        *dropped = baseline_filter(fs, &fps);
+    else
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+    strmap_free(&fps);
+    return ok;
 }
 
 static bool write_report(const vc_options *o, const vc_findings *fs, const vc_failures *failures)
@@ -281,15 +314,6 @@ static bool write_html(const vc_options *o, vc_store *store, const vc_findings *
     else if (!o->quiet)
         fprintf(stderr, "viewcheck: HTML report: %s/index.html\n", o->html_dir);
     return ok;
-}
-
-static bool unsupported(const vc_options *o)
-{
-    const char *flag = o->baseline ? "--baseline" : NULL;
-    if (!flag)
-        return false;
-    fprintf(stderr, "viewcheck: error: %s is not implemented in this version\n", flag);
-    return true;
 }
 
 static double now_seconds(void)
@@ -340,10 +364,6 @@ static int cmd_analyze(int argc, char **argv)
         options_free(&o);
         return EXIT_USAGE;
     }
-    if (unsupported(&o)) {
-        options_free(&o);
-        return EXIT_USAGE;
-    }
     vc_config cfg = {0};
     const vc_rule *enabled[16];
     vc_jobs jobs = {0};
@@ -360,13 +380,16 @@ static int cmd_analyze(int argc, char **argv)
         double start = now_seconds();
         analyze_jobs(&o, &jobs, &cfg, &findings, &failures);
         findings_sort(&findings);
-        bool recorded = !store || record_run(store, &o, argc, argv, &jobs, &findings, &failures,
-                                             now_seconds() - start);
-        if (recorded && (o.dump_ir || (write_report(&o, &findings, &failures) &&
-                                       write_html(&o, store, &findings, &failures)))) {
+        double elapsed = now_seconds() - start;
+        bool recorded =
+            !store || record_run(store, &o, argc, argv, &jobs, &findings, &failures, elapsed);
+        int known = -1;
+        if (recorded && apply_baseline(&o, &findings, &known) &&
+            (o.dump_ir || (write_report(&o, &findings, &failures) &&
+                           write_html(&o, store, &findings, &failures)))) {
             status = exit_status(&o, &findings, &failures);
             if (!o.quiet && !o.dump_ir)
-                summary_line(&findings, &failures, distinct_files(&jobs));
+                summary_line(&findings, &failures, distinct_files(&jobs), elapsed, known);
         }
         findings_free(&findings);
         for (int i = 0; i < failures.n; i++) {
@@ -388,16 +411,26 @@ static int cmd_analyze(int argc, char **argv)
 static int cmd_report(int argc, char **argv)
 {
     vc_options o;
-    long long run = 0;
-    for (int i = 0; i + 1 < argc; i++) { /* --run is report's own; the rest are the usual flags */
-        if (strcmp(argv[i], "--run") == 0) {
-            run = atoll(argv[i + 1]);
-            memmove(argv + i, argv + i + 2, (size_t)(argc - i - 2) * sizeof *argv);
-            argc -= 2;
-            break;
+    long long run = 0, diff_old = 0, diff_new = 0;
+    for (int i = 0; i < argc;) { /* --run and --diff are report's own; the rest are the usual */
+        int take = strcmp(argv[i], "--run") == 0 ? 2 : strcmp(argv[i], "--diff") == 0 ? 3 : 0;
+        if (take == 0) {
+            i++;
+            continue;
         }
+        if (i + take > argc) {
+            fprintf(stderr, "viewcheck: error: %s needs %s\n", argv[i],
+                    take == 2 ? "a run id" : "two run ids");
+            return EXIT_USAGE;
+        }
+        if (take == 2)
+            run = atoll(argv[i + 1]);
+        else
+            diff_old = atoll(argv[i + 1]), diff_new = atoll(argv[i + 2]);
+        memmove(argv + i, argv + i + take, (size_t)(argc - i - take) * sizeof *argv);
+        argc -= take;
     }
-    if (!options_parse(argc, argv, &o) || unsupported(&o) || o.npaths || o.adhoc) {
+    if (!options_parse(argc, argv, &o) || o.npaths || o.adhoc) {
         if (o.npaths || o.adhoc)
             fprintf(stderr, "viewcheck: error: report takes no source files\n");
         options_free(&o);
@@ -410,6 +443,11 @@ static int cmd_report(int argc, char **argv)
     vc_failures failures = {0};
     if (!store)
         fprintf(stderr, "viewcheck: error: %s\n", err);
+    else if (diff_old || diff_new)
+        status =
+            report_diff(stdout, store, diff_old, diff_new, o.format == FORMAT_JSON, err, sizeof err)
+                ? EXIT_CLEAN
+                : (fprintf(stderr, "viewcheck: error: %s\n", err), EXIT_USAGE);
     else if (store_load_run(store, run, &findings, &failures, err, sizeof err) < 0)
         fprintf(stderr, "viewcheck: error: %s\n", err);
     else if ((o.html_dir || write_report(&o, &findings, &failures)) &&

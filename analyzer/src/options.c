@@ -23,6 +23,8 @@ void options_usage(void)
           "  --fail-on LEVEL        error, warning (default) or none\n"
           "  --checks LIST          e.g. 'VC001,VC002' or '*,-VC004'\n"
           "  --model FILE           add a model file (repeatable)\n"
+          "  --report-unused-suppressions\n"
+          "                         report suppression comments that silence nothing (VC000)\n"
           "  --assume-unknown-calls reads|writes\n"
           "                         what functions without body or model do to arrays\n"
           "  -j N                   parallel jobs\n"
@@ -166,6 +168,8 @@ bool options_parse(int argc, char **argv, vc_options *o)
             o->no_cache = true;
         else if (strcmp(a, "--dump-ir") == 0)
             o->dump_ir = true;
+        else if (strcmp(a, "--report-unused-suppressions") == 0)
+            o->report_unused_suppressions = true;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "viewcheck: error: unknown option '%s'\n", a);
             options_usage();

@@ -22,6 +22,7 @@ typedef struct {
     int jobs;
     bool quiet, verbose;
     bool dump_ir;
+    bool report_unused_suppressions;
     bool unknown_calls_write;
     char **paths; /* FILE|DIR arguments */
     int npaths;

@@ -61,68 +61,55 @@ static const vc_file *find_file(vc_unit *const *units, int nunits, const char *p
     return NULL;
 }
 
-void suppress_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits)
+/* Where a suppression comment that silenced something is: "path:line". */
+static char *comment_key(const char *path, unsigned line)
+{
+    return xasprintf("%s:%u", path, line);
+}
+
+void suppress_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits, strmap *used)
 {
     for (int i = from; i < fs->n; i++) {
         vc_finding *f = &fs->items[i];
         const vc_file *file = find_file(units, nunits, f->file);
-        for (unsigned l = f->line; file && l + 1 >= f->line && l >= 1; l--) {
-            if ((int)l > file->nlines)
-                continue;
+        for (unsigned l = f->line; file && l >= 1 && l + 1 >= f->line; l--) {
             char *reason = NULL;
-            if (suppress_line_matches(file->lines[l - 1], f->rule, &reason)) {
+            if ((int)l <= file->nlines &&
+                suppress_line_matches(file->lines[l - 1], f->rule, &reason)) {
                 f->suppressed = true;
                 f->suppression_reason = reason;
+                char *key = comment_key(f->file, l);
+                if (used)
+                    strmap_put(used, key, 1);
+                free(key);
                 break;
             }
-            if (l == 1)
-                break;
         }
     }
 }
 
-static uint64_t fnv(uint64_t h, const char *s)
+void suppress_report_unused(vc_findings *fs, vc_unit *const *units, int nunits, const strmap *used,
+                            const char *rule, const char *level)
 {
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (h ^ 0xff) * 1099511628211ull;
-}
-
-/* The line's text with runs of white space collapsed and the ends trimmed. */
-static char *normalized(const char *line)
-{
-    char *out = xmalloc(strlen(line) + 1), *o = out;
-    bool space = false;
-    for (const char *p = line; *p; p++) {
-        if (isspace((unsigned char)*p)) {
-            space = o != out;
-            continue;
+    strmap seen;
+    strmap_init(&seen);
+    for (int u = 0; u < nunits; u++) {
+        for (int i = 0; i < units[u]->nfiles; i++) {
+            const vc_file *file = &units[u]->files[i];
+            if (!file->lines || strmap_get(&seen, file->path) >= 0)
+                continue;
+            strmap_put(&seen, file->path, 1);
+            for (int l = 0; l < file->nlines; l++) {
+                if (!suppress_line_matches(file->lines[l], "", NULL) &&
+                    !strstr(file->lines[l], "viewcheck: ignore"))
+                    continue;
+                char *key = comment_key(file->path, (unsigned)l + 1);
+                if (strmap_get(used, key) < 0 && strstr(file->lines[l], "viewcheck: ignore"))
+                    findings_add(fs, rule, level, file->path, (vc_loc){0, (uint32_t)l + 1, 1}, "",
+                                 xstrdup("this suppression comment silences no finding"));
+                free(key);
+            }
         }
-        if (space)
-            *o++ = ' ';
-        space = false;
-        *o++ = *p;
     }
-    *o = '\0';
-    return out;
-}
-
-void fingerprint_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits)
-{
-    for (int i = from; i < fs->n; i++) {
-        vc_finding *f = &fs->items[i];
-        const vc_file *file = find_file(units, nunits, f->file);
-        const char *base = strrchr(f->file, '/');
-        uint64_t h = 1469598103934665603ull;
-        h = fnv(h, f->rule);
-        h = fnv(h, base ? base + 1 : f->file);
-        h = fnv(h, f->function);
-        if (file && f->line >= 1 && (int)f->line <= file->nlines) {
-            char *text = normalized(file->lines[f->line - 1]);
-            h = fnv(h, text);
-            free(text);
-        }
-        free(f->fingerprint);
-        f->fingerprint = xasprintf("%016llx", (unsigned long long)h);
-    }
+    strmap_free(&seen);
 }

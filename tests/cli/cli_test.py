@@ -34,8 +34,9 @@ TEXT_FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level
 TEXT_NOTE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): note: (?P<message>.+)$")
 SUMMARY_FILES = re.compile(r"in (\d+) files")
 
-# rules.md's catalog: id, name, level.
+# rules.md's catalog: id, name, level; VC000 (unused suppressions, off by default) is ours.
 RULES = [
+    ("VC000", "unused-suppression", "warning"),
     ("VC001", "write-through-readonly", "error"),
     ("VC002", "overlapping-operands", "error"),
     ("VC003", "stale-view-read", "warning"),
@@ -731,7 +732,7 @@ class Sarif(CliCase):
         self.assertEqual(driver.get("name"), "viewcheck", "tool.driver.name")
         rules = driver.get("rules", [])
         self.assertEqual([r["id"] for r in rules], [r for r, _, _ in RULES],
-                         "tool.driver.rules lists the 7 rules")
+                         "tool.driver.rules lists VC000 and the 7 rules")
         for r in rules:
             self.assertTrue(r.get("help", {}).get("text", "").strip(),
                             f"rule {r['id']} has help text")
@@ -975,7 +976,7 @@ class RulesCommand(CliCase):
         proc = run(["rules"])
         self.assertExit(proc, 0, "viewcheck rules")
         lines = [l for l in proc.stdout.splitlines() if l.strip()]
-        self.assertEqual(len(lines), 7, "viewcheck rules lists 7 rules" + show(proc))
+        self.assertEqual(len(lines), 8, "viewcheck rules lists VC000 and the 7 rules" + show(proc))
         for line, (rule, name, level) in zip(lines, RULES):
             self.assertEqual(line.split()[:3], [rule, name, level],
                              f"the line for {rule} gives id, name and level: {line!r}")
