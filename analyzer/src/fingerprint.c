@@ -1,5 +1,6 @@
 /* Fingerprints that survive unrelated edits: the rule, the file, the enclosing function and the
  * text of the lines involved (the primary line and the lines of its notes), without white space;
+ * the file by its name only;
  * never line numbers. Equal fingerprints within one run get an occurrence suffix. */
 #include "suppress.h"
 
@@ -30,13 +31,13 @@ static const char *line_text(vc_unit *const *units, int nunits, const char *path
     return "";
 }
 
-/* The file as the fingerprint names it: relative to the analysis root when under it. */
+/* The file as the fingerprint names it: its name, so that moving the tree or the file to
+ * another directory keeps the fingerprint. */
 static const char *stable_path(const char *path, const char *root)
 {
-    size_t n = root ? strlen(root) : 0;
-    if (n && strncmp(path, root, n) == 0 && path[n] == '/')
-        return path + n + 1;
-    return path;
+    (void)root;
+    const char *base = strrchr(path, '/');
+    return base ? base + 1 : path;
 }
 
 void fingerprint_apply(vc_findings *fs, int from, vc_unit *const *units, int nunits,
