@@ -246,3 +246,21 @@ void compdb_free(vc_jobs *jobs)
     free(jobs->items);
     free(jobs->database_dir);
 }
+
+void compdb_filter(vc_jobs *jobs, bool (*keep)(const vc_job *job, void *ctx), void *ctx)
+{
+    int out = 0;
+    for (int i = 0; i < jobs->n; i++) {
+        vc_job *j = &jobs->items[i];
+        if (keep(j, ctx)) {
+            jobs->items[out++] = *j;
+            continue;
+        }
+        for (int a = 0; a < j->nargs; a++)
+            free(j->args[a]);
+        free(j->args);
+        free(j->file);
+        free(j->directory);
+    }
+    jobs->n = out;
+}

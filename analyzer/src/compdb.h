@@ -26,6 +26,8 @@ void compdb_add_adhoc(vc_jobs *jobs, const char *file, char *const *args, int na
 void compdb_narrow(vc_jobs *jobs, char *const *paths, int npaths);
 /* Drops arguments that would load code into the analyzer; prints a note for each. */
 int compdb_filter_args(char **args, int nargs, const char *file, bool quiet);
+/* Keeps the jobs for which keep() says so. */
+void compdb_filter(vc_jobs *jobs, bool (*keep)(const vc_job *job, void *ctx), void *ctx);
 void compdb_free(vc_jobs *jobs);
 
 #endif

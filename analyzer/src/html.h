@@ -65,14 +65,17 @@ typedef struct html_sources html_sources;
 
 html_sources *html_sources_new(void);
 void html_sources_free(html_sources *s);
-void html_source_excerpt(FILE *out, html_sources *s, const html_step *steps, int nsteps, int k,
-                         int context);
+/* The block of step k (0-based) with context lines either side, anchored at #step-(k+1). */
+void html_source_excerpt(FILE *out, html_sources *s, const vc_report *r, const html_step *steps,
+                         int nsteps, int k, int context);
 
 /* html_steps.c: the steps of a finding in the order of its story (nnotes + 1 of them). */
 int html_steps(const vc_finding *f, html_step *out);
 
-/* html_index.c and html_finding.c: the pages. Findings are numbered from 1. */
+/* html_index.c, html_table.c and html_finding.c: the pages. Findings are numbered from 1. */
 void html_index(FILE *out, const vc_report *r, const vc_run_stat *history, int nhistory);
+/* The sortable, filterable table of all findings with its inline script. */
+void html_findings_table(FILE *out, const vc_report *r, const html_summary *s);
 void html_finding(FILE *out, const vc_report *r, int i, html_sources *sources);
 /* "finding-N.html" for finding i (0-based), in buf. */
 const char *html_finding_name(char *buf, size_t size, int i);

@@ -3,6 +3,7 @@
 #include "analysis.h"
 #include "baseline.h"
 #include "compdb.h"
+#include "config.h"
 #include "frontend.h"
 #include "options.h"
 #include "report.h"
@@ -105,6 +106,79 @@ static bool setup_config(const vc_options *o, vc_config *cfg, const vc_rule **en
         return false;
     }
     return true;
+}
+
+typedef struct {
+    vc_configs *configs;
+    bool verbose, failed;
+} exclusion_ctx;
+
+static bool not_excluded(const vc_job *job, void *vctx)
+{
+    exclusion_ctx *x = vctx;
+    const vc_project_config *pc;
+    char err[1024];
+    if (!configs_for(x->configs, job->file, &pc, err, sizeof err)) {
+        fprintf(stderr, "viewcheck: error: %s\n", err);
+        x->failed = true;
+        return false;
+    }
+    bool skip = config_excludes(pc, job->file);
+    if (skip && x->verbose)
+        fprintf(stderr, "viewcheck: note: %s: excluded by %s\n", job->file, pc->path);
+    return !skip;
+}
+
+/* .viewcheck.yaml files: exclusions (before analysis), their models, and fail-on. */
+static bool apply_project_configs(vc_options *o, vc_jobs *jobs, vc_configs *configs, vc_config *cfg)
+{
+    exclusion_ctx x = {configs, o->verbose, false};
+    compdb_filter(jobs, not_excluded, &x);
+    if (x.failed)
+        return false;
+    char err[1024], cwd[PATH_MAX];
+    strmap loaded;
+    strmap_init(&loaded);
+    bool ok = true;
+    for (int i = 0; ok && i < jobs->n; i++) {
+        const vc_project_config *pc;
+        configs_for(configs, jobs->items[i].file, &pc, err, sizeof err);
+        for (int m = 0; pc && m < pc->nmodels && ok; m++) {
+            if (strmap_get(&loaded, pc->models[m]) >= 0)
+                continue;
+            strmap_put(&loaded, pc->models[m], 1);
+            if (!(ok = model_set_load_yaml(cfg->models, pc->models[m], err, sizeof err)))
+                fprintf(stderr, "viewcheck: error: %s (named by %s)\n", err, pc->path);
+        }
+    }
+    strmap_free(&loaded);
+    const vc_project_config *pc = NULL;
+    char *here = xasprintf("%s/.", getcwd(cwd, sizeof cwd) ? cwd : ".");
+    if (ok && !o->fail_on_given && configs_for(configs, here, &pc, err, sizeof err) && pc &&
+        pc->fail_on)
+        options_parse_fail_on(pc->fail_on, &o->fail_on);
+    free(here);
+    return ok;
+}
+
+/* Without --checks, each file's .viewcheck.yaml may switch rules off for it. */
+static void apply_file_checks(const vc_options *o, vc_configs *configs, vc_findings *fs)
+{
+    if (o->checks)
+        return;
+    int kept = 0;
+    for (int i = 0; i < fs->n; i++) {
+        const vc_project_config *pc;
+        char err[256];
+        vc_finding *f = &fs->items[i];
+        if (configs_for(configs, f->file, &pc, err, sizeof err) && pc && pc->checks &&
+            !options_check_enabled(pc->checks, f->rule)) {
+            finding_clear(f);
+            continue;
+        }
+        fs->items[kept++] = *f;
+    }
+    fs->n = kept;
 }
 
 static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
@@ -370,7 +444,9 @@ static int cmd_analyze(int argc, char **argv)
     int status = EXIT_USAGE;
     vc_store *store = NULL;
     char *db_path = NULL;
+    vc_configs *configs = configs_new();
     if (setup_config(&o, &cfg, enabled) && collect_jobs(&o, &jobs) &&
+        apply_project_configs(&o, &jobs, configs, &cfg) &&
         (o.dump_ir ||
          (store = results_open(db_path = results_default_path(o.db, jobs.database_dir))))) {
         vc_findings findings = {0};
@@ -379,6 +455,7 @@ static int cmd_analyze(int argc, char **argv)
             results_collect_summaries(store, &cfg);
         double start = now_seconds();
         analyze_jobs(&o, &jobs, &cfg, &findings, &failures);
+        apply_file_checks(&o, configs, &findings);
         findings_sort(&findings);
         double elapsed = now_seconds() - start;
         bool recorded =
@@ -401,6 +478,7 @@ static int cmd_analyze(int argc, char **argv)
     }
     store_close(store);
     free(db_path);
+    configs_free(configs);
     compdb_free(&jobs);
     model_set_free(cfg.models);
     options_free(&o);

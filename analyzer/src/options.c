@@ -56,7 +56,7 @@ static bool parse_format(const char *v, vc_format *f)
     return true;
 }
 
-static bool parse_fail_on(const char *v, vc_fail_on *f)
+bool options_parse_fail_on(const char *v, vc_fail_on *f)
 {
     if (strcmp(v, "error") == 0)
         *f = FAIL_ON_ERROR;
@@ -115,7 +115,8 @@ static int value_flag(int argc, char **argv, int *i, vc_options *o)
         o->baseline = value;
         return 1;
     case 7:
-        return parse_fail_on(value, &o->fail_on) ? 1 : -1;
+        o->fail_on_given = true;
+        return options_parse_fail_on(value, &o->fail_on) ? 1 : -1;
     case 8:
         o->checks = value;
         return 1;

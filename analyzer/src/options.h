@@ -16,6 +16,7 @@ typedef struct {
     const char *baseline;
     bool no_cache;
     vc_fail_on fail_on;
+    bool fail_on_given;
     const char *checks;
     const char **models;
     int nmodels;
@@ -37,5 +38,6 @@ void options_free(vc_options *o);
 /* clang-tidy's check syntax: "VC001,VC002", "*,-VC004". */
 bool options_check_enabled(const char *checks, const char *id);
 void options_usage(void);
+bool options_parse_fail_on(const char *v, vc_fail_on *f);
 
 #endif

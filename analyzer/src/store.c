@@ -49,35 +49,52 @@ static int user_version(sqlite3 *db)
     return v;
 }
 
+/* Brings the schema up to date inside one IMMEDIATE transaction, so that two viewchecks
+ * opening a new database at once cannot both create it. */
 static bool migrate(sqlite3 *db, const char *path, char *err, int errlen)
 {
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(err, errlen, path, "not a viewcheck results database (unreadable or locked)",
+                    db);
     int version = user_version(db);
     int latest = (int)(sizeof migrations / sizeof *migrations);
-    if (version < 0)
-        return fail(err, errlen, path, "not a viewcheck results database (unreadable or corrupted)",
-                    db);
-    if (version > latest) {
+    bool ok = true;
+    if (version < 0) {
+        ok = fail(err, errlen, path, "not a viewcheck results database (unreadable or corrupted)",
+                  db);
+    } else if (version > latest) {
         snprintf(err, (size_t)errlen,
                  "%s: written by a newer viewcheck (schema %d; this one knows up to %d); use a "
                  "newer viewcheck or another --db",
                  path, version, latest);
-        return false;
+        ok = false;
     }
-    for (int v = version; v < latest; v++) {
-        char *sql = xasprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-                              migrations[v], v + 1);
+    for (int v = version; ok && v < latest; v++) {
+        char *sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
         char *msg = NULL;
-        int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-        free(sql);
-        if (rc != SQLITE_OK) {
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
             snprintf(err, (size_t)errlen, "%s: migrating the schema to version %d failed: %s", path,
                      v + 1, msg ? msg : "?");
-            sqlite3_free(msg);
-            return false;
+            ok = false;
         }
+        sqlite3_free(msg);
+        free(sql);
     }
-    return true;
+    sqlite3_exec(db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return ok;
+}
+
+/* WAL lets readers and one writer work at once; switching needs a moment alone. */
+static bool use_wal(sqlite3 *db)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        if (sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK)
+            return true;
+        if (sqlite3_errcode(db) != SQLITE_BUSY && sqlite3_errcode(db) != SQLITE_LOCKED)
+            return false;
+        sqlite3_sleep(50);
+    }
+    return false;
 }
 
 vc_store *store_open(const char *path, bool create, char *err, int errlen)
@@ -90,16 +107,13 @@ vc_store *store_open(const char *path, bool create, char *err, int errlen)
         return NULL;
     }
     sqlite3_busy_timeout(db, 30000);
-    char *msg = NULL;
-    if (sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", NULL, NULL,
-                     &msg) != SQLITE_OK) {
-        snprintf(err, (size_t)errlen, "%s: not a viewcheck results database (%s)", path,
-                 msg ? msg : "unreadable");
-        sqlite3_free(msg);
+    if (!migrate(db, path, err, errlen)) {
         sqlite3_close(db);
         return NULL;
     }
-    if (!migrate(db, path, err, errlen)) {
+    if (!use_wal(db) ||
+        sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(err, errlen, path, "cannot use the results database", db);
         sqlite3_close(db);
         return NULL;
     }
