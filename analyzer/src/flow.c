@@ -112,12 +112,23 @@ bool flow_is_root(const vc_flow *f, int obj)
     return f->objs[obj].parent < 0;
 }
 
+/* The handle on obj's chain made directly from its root (the root itself for a root). */
+static int first_step(const vc_flow *f, int obj)
+{
+    while (f->objs[obj].parent >= 0 && f->objs[f->objs[obj].parent].parent >= 0)
+        obj = f->objs[obj].parent;
+    return obj;
+}
+
 vc_relation flow_relation(vc_flow *f, int a, int b)
 {
     if (f->objs[a].root != f->objs[b].root)
         return REL_DISJOINT;
     if (a == b)
         return REL_IDENTICAL;
+    int root = f->objs[a].root;
+    if (f->objs[root].elements && first_step(f, a) != first_step(f, b))
+        return REL_DISJOINT; /* two elements read apart: assumed distinct, as parameters are */
     vc_region ra = f->objs[a].region, rb = f->objs[b].region;
     if (flow_state(f, a)->atoms_stale)
         ra = region_without_atoms(ra);
@@ -1166,6 +1177,7 @@ static void entry_state(vc_flow *f, vc_state *s)
         if ((member || global) && !f->objs[o].path)
             f->objs[o].path = xstrdup(member ? member_path : pl->key);
         f->objs[o].created = pl->decl;
+        f->objs[o].elements = pl->kind == PLACE_ELEMENT;
         create(f, o, pl->const_target, false);
         pts_set(f, p, &o, 1);
     }

@@ -43,6 +43,7 @@ typedef struct {
     bool readonly_view; /* created read-only */
     bool holds_ref;     /* counts as a reference to the root memory */
     int8_t layout;      /* vc_layout */
+    bool elements;      /* root: the elements of an array of handles the caller passed */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
