@@ -716,6 +716,24 @@ static void transfer(vc_flow *f, const vc_instr *in)
 
 /* ---- calls -------------------------------------------------------------------------------- */
 
+/* A model that names a parameter its function's declaration lacks is ignored, once said. */
+static void warn_bad_model(const vc_model *m, const char *bad)
+{
+    static strmap warned;
+    static bool ready;
+    if (!ready) {
+        strmap_init(&warned);
+        ready = true;
+    }
+    if (strmap_get(&warned, m->function) >= 0)
+        return;
+    strmap_put(&warned, m->function, 1);
+    fprintf(stderr,
+            "viewcheck: warning: %s: the model of '%s' names '%s', which is not a parameter of "
+            "its declaration; the model is not used\n",
+            m->origin, m->function, bad);
+}
+
 static const vc_model *call_model(vc_flow *f, const vc_instr *in)
 {
     if (in->callee < 0)
@@ -725,6 +743,8 @@ static const vc_model *call_model(vc_flow *f, const vc_instr *in)
     const char *bad;
     if (m && model_resolve(m, callee->param_names, callee->nparams, &bad))
         return m;
+    if (m)
+        warn_bad_model(m, bad);
     m = model_set_get(f->unit->declared, callee->name);
     if (m && m->neffects)
         return m;
@@ -787,6 +807,17 @@ static vc_region result_region(const vc_instr *in, const vc_model *m, vc_region 
             r = region_index_bound(r, b[0].c, axis_known, b[1], k[1]);
             any = true;
             break;
+        case FX_REGION_SPAN: { /* count elements from offset, every stride-th */
+            vc_bound stop = bound_const(0), count = b[2];
+            bool ok = k[1] && k[2] && step_known && b[3].c > 0;
+            if (ok && count.atom < 0 && !__builtin_mul_overflow(count.c, b[3].c, &count.c))
+                ok = region_bound_add(b[1], count, &stop);
+            else
+                ok = false;
+            r = region_slice_bounds(r, b[0].c, axis_known, b[1], stop, b[3].c, ok);
+            any = true;
+            break;
+        }
         case FX_REGION_TRANSPOSE:
             r = region_transpose(r);
             any = true;
@@ -886,6 +917,18 @@ static int fresh_result(vc_flow *f, const vc_instr *in, const vc_model *m, int k
     return o;
 }
 
+/* Where a call's result handle goes: its destination, or the member of the struct returned by
+ * value that holds it (GSL: `gsl_vector_view v = gsl_matrix_row(m, i)` puts it in v.vector). */
+static int result_place(const vc_flow *f, const vc_instr *in, const vc_effect *ret)
+{
+    if (!ret || !ret->field || f->fn->places[in->dst].is_pointer)
+        return in->dst;
+    char *key = xasprintf("%s.%s", f->fn->places[in->dst].key, ret->field);
+    int p = ir_place_find(f->fn, key);
+    free(key);
+    return p >= 0 ? p : in->dst;
+}
+
 static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
 {
     if (in->dst < 0)
@@ -900,13 +943,13 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
     if (!ret || ret->kind == FX_RETURNS_FRESH ||
         (effect_param(ret, 0) < 0 && effect_param(ret, 0) != EFFECT_GLOBAL)) {
         made[n++] = fresh_result(f, in, m, 0, ret && ret->kind == FX_RETURNS_FRESH);
-        pts_set(f, in->dst, made, n);
+        pts_set(f, result_place(f, in, ret), made, n);
         return;
     }
     int parents[MAX_PTS];
     int np = flow_effect_objects(f, in, &ret->args[0], parents, MAX_PTS);
     if (ret->kind == FX_RETURNS_ALIAS) {
-        pts_set(f, in->dst, parents, np);
+        pts_set(f, result_place(f, in, ret), parents, np);
         return;
     }
     static const vc_object_kind kinds[] = {[FX_RETURNS_VIEW] = OBJ_VIEW,
@@ -956,7 +999,7 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
         create(f, made[n], o->readonly_view, ret->may);
         n++;
     }
-    pts_set(f, in->dst, made, n);
+    pts_set(f, result_place(f, in, ret), made, n);
 }
 
 static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)

@@ -40,7 +40,7 @@ static void lower_function(CXTranslationUnit tu, vc_unit *u, CXCursor decl)
     vc_function *f = u->functions[index];
     if (f->has_body)
         return;
-    lower_ctx c = {.tu = tu, .unit = u, .fn = f, .switch_dispatch = -1};
+    lower_ctx c = {.tu = tu, .unit = u, .fn = f, .switch_dispatch = -1, .record_target = -1};
     c.jumps.break_to = c.jumps.continue_to = -1;
     strmap_init(&c.labels);
     strmap_init(&c.struct_targets);

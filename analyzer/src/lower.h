@@ -21,6 +21,7 @@ typedef struct {
     bool switch_has_default;
     strmap labels;         /* label USR/position -> block */
     strmap struct_targets; /* pointer place key -> the local struct it was set to (&s) */
+    int record_target;     /* a struct variable the next call's struct result is assigned to */
     int ntemps;
 } lower_ctx;
 
@@ -33,6 +34,11 @@ void lower_scalar_decl(lower_ctx *c, int place, CXCursor decl);
 int lower_place(lower_ctx *c, CXCursor e);
 /* The place of field `field` of the struct held by place `base` (base.field). */
 int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at);
+/* Places for the members of a struct that can hold handles (pointers, arrays of pointers, and
+ * embedded structs such as GSL's gsl_vector_view.vector). */
+void lower_declare_members(lower_ctx *c, int base, CXType record);
+/* `v = f(...)` for a struct v: the call's result goes to v itself (its members get the handles). */
+vc_operand lower_call_into(lower_ctx *c, CXCursor call, int record);
 vc_loc lower_loc(lower_ctx *c, CXCursor cur);
 
 void lower_declare_function(lower_ctx *c, CXCursor decl, int index);

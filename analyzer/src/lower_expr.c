@@ -471,6 +471,14 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
     enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
     switch (op) {
     case CXBinaryOperator_Assign: {
+        if (clang_getCursorKind(strip(rhs)) == CXCursor_CallExpr &&
+            type_is_record(clang_getCursorType(lhs))) {
+            int record = lower_place(c, lhs);
+            if (record >= 0) { /* s = f(...): the struct result's members land in s's */
+                lower_call_into(c, rhs, record);
+                break;
+            }
+        }
         vc_operand v = lower_expr(c, rhs);
         if (is_memory_access(lhs)) {
             access(c, I_WRITE, memory_base(c, lhs), e);
@@ -540,7 +548,7 @@ static enum CXVisitorResult declare_member(CXCursor field, CXClientData data)
     members_ctx *m = data;
     CXType t = clang_getCursorType(field);
     bool handles =
-        type_is_pointer(t) ||
+        type_is_pointer(t) || type_is_record(t) ||
         (type_is_array(t) && type_is_pointer(clang_getArrayElementType(clang_getCanonicalType(t))));
     if (!handles)
         return CXVisit_Continue;
@@ -553,7 +561,7 @@ static enum CXVisitorResult declare_member(CXCursor field, CXClientData data)
 }
 
 /* &s passed along: a callee may store handles into s's members, so they need places here. */
-static void declare_members(lower_ctx *c, int base, CXType record)
+void lower_declare_members(lower_ctx *c, int base, CXType record)
 {
     members_ctx m = {c, base};
     clang_Type_visitFields(clang_getCanonicalType(record), declare_member, &m);
@@ -585,7 +593,7 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
             out = place_operand(lower_place(c, target));
             out.address_of = out.kind == OP_PLACE && !c->fn->places[out.place].is_array;
             if (out.address_of && type_is_record(clang_getCursorType(target)))
-                declare_members(c, out.place, clang_getCursorType(target));
+                lower_declare_members(c, out.place, clang_getCursorType(target));
         }
         break;
     }
@@ -615,6 +623,8 @@ static void declare_callee(lower_ctx *c, CXCursor decl, int index);
 
 static vc_operand lower_call(lower_ctx *c, CXCursor e)
 {
+    int record = c->record_target; /* taken before the arguments' own calls */
+    c->record_target = -1;
     int nargs = clang_Cursor_getNumArguments(e);
     vc_instr in = base_instr(c, I_CALL, e);
     in.nargs = nargs > 0 ? nargs : 0;
@@ -644,13 +654,23 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
     CXType result = clang_getCursorResultType(e);
     if (result.kind == CXType_Invalid)
         result = clang_getCursorType(e);
-    if (type_is_pointer(result) || type_is_record(result)) {
+    if (type_is_record(result) && record >= 0) {
+        in.dst = record;
+    } else if (type_is_pointer(result) || type_is_record(result)) {
         char *label = xasprintf("%s(...)", in.callee_name);
         in.dst = new_temp(c, label, type_is_pointer(result));
         free(label);
     }
     emit(c, in);
     return place_operand(in.dst);
+}
+
+vc_operand lower_call_into(lower_ctx *c, CXCursor call, int record)
+{
+    c->record_target = record;
+    vc_operand out = lower_call(c, strip(call));
+    c->record_target = -1;
+    return out;
 }
 
 static void declare_annotations(lower_ctx *c, CXCursor decl, vc_model **model, const char *name)

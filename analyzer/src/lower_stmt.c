@@ -81,6 +81,22 @@ static void lower_record_init(lower_ctx *c, int var, CXCursor decl, CXCursor lis
     cursor_list_free(&l);
 }
 
+static bool is_call(CXCursor e)
+{
+    while (clang_getCursorKind(e) == CXCursor_UnexposedExpr ||
+           clang_getCursorKind(e) == CXCursor_ParenExpr) {
+        cursor_list l = {0};
+        cursor_children(e, &l);
+        bool one = l.n == 1;
+        if (one)
+            e = l.items[0];
+        cursor_list_free(&l);
+        if (!one)
+            break;
+    }
+    return clang_getCursorKind(e) == CXCursor_CallExpr;
+}
+
 static void lower_decl_stmt(lower_ctx *c, CXCursor s)
 {
     cursor_list l = {0};
@@ -99,9 +115,14 @@ static void lower_decl_stmt(lower_ctx *c, CXCursor s)
             ir_emit(c->fn, c->block, in);
         }
         CXCursor init = clang_Cursor_getVarDeclInitializer(d);
+        bool record = type_is_record(clang_getCursorType(d));
+        if (record)
+            lower_declare_members(c, p, clang_getCursorType(d));
         if (!clang_Cursor_isNull(init) && clang_getCursorKind(init) == CXCursor_InitListExpr &&
-            type_is_record(clang_getCursorType(d)))
+            record)
             lower_record_init(c, p, d, init);
+        else if (!clang_Cursor_isNull(init) && record && is_call(init))
+            lower_call_into(c, init, p);
         else if (!clang_Cursor_isNull(init) && !pl->is_array)
             lower_assign(c, p, lower_expr(c, init), d);
         else if (!clang_Cursor_isNull(init))

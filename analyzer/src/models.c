@@ -32,6 +32,7 @@ static const struct {
     [FX_REGION_INDEX] = {"region_index", 3, 3},
     [FX_REGION_TRANSPOSE] = {"region_transpose", 1, 1},
     [FX_REGION_SAME] = {"region_same", 1, 1},
+    [FX_REGION_SPAN] = {"region_span", 5, 5},
     [FX_STORES] = {"stores", 2, 2},
     [FX_RESULT_NDIM] = {"result_ndim", 1, 1},
     [FX_VIEW_IF_CONTIGUOUS] = {"view_if_contiguous", 1, 1},
@@ -165,7 +166,9 @@ static bool names_parameter(vc_effect_kind k, int arg)
 {
     if (k == FX_RESULT_NDIM)
         return false;
-    return !(k == FX_REGION_SLICE || k == FX_REGION_INDEX || k == FX_SETS_WRITEABLE) || arg == 0;
+    return !(k == FX_REGION_SLICE || k == FX_REGION_INDEX || k == FX_REGION_SPAN ||
+             k == FX_SETS_WRITEABLE) ||
+           arg == 0;
 }
 
 bool model_resolve(vc_model *m, char *const *param_names, int nparams, const char **bad)

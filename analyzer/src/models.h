@@ -30,7 +30,8 @@ typedef enum {
     FX_REGION_INDEX,
     FX_REGION_TRANSPOSE,
     FX_REGION_SAME,
-    FX_STORES, /* summaries: leaves a handle in a member of a parameter's struct */
+    FX_REGION_SPAN, /* (p, axis, offset, count, stride): GSL's subvector/submatrix */
+    FX_STORES,      /* summaries: leaves a handle in a member of a parameter's struct */
     FX_RESULT_NDIM,
     FX_VIEW_IF_CONTIGUOUS,
     FX_COPY_UNLESS_CONTIGUOUS,

@@ -62,7 +62,7 @@ static bool is_const(vc_bound b)
 }
 
 /* a + b; false when two different variables would mix or the arithmetic overflows */
-static bool bound_add(vc_bound a, vc_bound b, vc_bound *out)
+bool region_bound_add(vc_bound a, vc_bound b, vc_bound *out)
 {
     if (is_end(a) || is_end(b)) {
         *out = bound_const(VC_TO_END);
@@ -124,7 +124,7 @@ vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bou
     bool negative = (is_const(start) && start.c < 0) || (is_const(stop) && stop.c < 0);
     vc_bound lo, hi, offset;
     if (!bounds_known || !iv->exact || negative || step <= 0 ||
-        !bound_scale(start, iv->step, &offset) || !bound_add(iv->lo, offset, &lo)) {
+        !bound_scale(start, iv->step, &offset) || !region_bound_add(iv->lo, offset, &lo)) {
         iv->exact = false;
         return r;
     }
@@ -132,7 +132,7 @@ vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bou
         hi = iv->hi;
     } else {
         int64_t d;
-        if (!bound_scale(stop, iv->step, &offset) || !bound_add(iv->lo, offset, &hi)) {
+        if (!bound_scale(stop, iv->step, &offset) || !region_bound_add(iv->lo, offset, &hi)) {
             iv->exact = false;
             return r;
         }
@@ -169,7 +169,7 @@ vc_region region_index_bound(vc_region r, int64_t axis, bool axis_known, vc_boun
     vc_interval *iv = &r.root[ra];
     vc_bound offset, lo, hi;
     if (!known || (is_const(i) && i.c < 0) || !iv->exact || !bound_scale(i, iv->step, &offset) ||
-        !bound_add(iv->lo, offset, &lo) || !bound_add(lo, bound_const(1), &hi)) {
+        !region_bound_add(iv->lo, offset, &lo) || !region_bound_add(lo, bound_const(1), &hi)) {
         iv->exact = false;
     } else {
         iv->lo = lo;

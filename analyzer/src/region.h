@@ -41,6 +41,8 @@ vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start
 vc_region region_index(vc_region r, int64_t axis, bool axis_known, int64_t i, bool i_known);
 /* The same with bounds that may name a variable (assumed non-negative, as array sizes are). */
 vc_bound bound_const(int64_t c);
+/* a + b; false when two different variables would mix */
+bool region_bound_add(vc_bound a, vc_bound b, vc_bound *out);
 vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bound start,
                               vc_bound stop, int64_t step, bool bounds_known);
 vc_region region_index_bound(vc_region r, int64_t axis, bool axis_known, vc_bound i, bool known);
