@@ -41,6 +41,8 @@ static const char *const style =
     "table.data td.num,table.data th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
     "table.data tbody tr:hover{background:#f3f7fd}\n"
     "table.data tr.suppressed td{color:var(--muted)}\n"
+    "table.data td.loc{white-space:normal;overflow-wrap:break-word;min-width:160px}\n"
+    "table.data td.msg{min-width:300px}\n"
     "th button{all:unset;cursor:pointer}th button:focus-visible{outline:2px solid var(--accent)}\n"
     "th button::after{content:' \\2195';color:#afb8c1}\n"
     "th[aria-sort=ascending] button::after{content:' \\25B2';color:var(--fg)}\n"

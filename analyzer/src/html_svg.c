@@ -125,7 +125,7 @@ static void grid(FILE *out, const plot *p, int step)
 
 static void run_bar(FILE *out, const plot *p, const vc_run_stat *run, int i, int label_every)
 {
-    double cx = p->left + p->slot * (i + 0.5), w = p->slot * 0.6 > 36 ? 36 : p->slot * 0.6;
+    double cx = p->left + p->slot * (i + 0.5), w = p->slot * 0.6 > 40 ? 40 : p->slot * 0.6;
     double y0 = plot_y(p, 0), ye = plot_y(p, run->errors),
            yw = plot_y(p, run->errors + run->warnings);
     fprintf(out, "<g><title>run #%lld", run->id);
@@ -175,12 +175,12 @@ void html_trend_chart(FILE *out, const vc_run_stat *runs, int n)
         if (runs[i].errors + runs[i].warnings > max)
             max = runs[i].errors + runs[i].warnings;
     int step = tick_step(max);
-    plot p = {44, 10, 500, 160, step * ((max + step - 1) / step), 0};
+    plot p = {44, 10, 1100, 170, step * ((max + step - 1) / step), 0};
     if (p.ymax == 0)
         p.ymax = step;
     p.slot = (double)p.width / n;
     fputs(
-        "<svg class=\"chart\" viewBox=\"0 0 560 200\" role=\"img\" "
+        "<svg class=\"chart\" viewBox=\"0 0 1160 206\" role=\"img\" "
         "xmlns=\"http://www.w3.org/2000/svg\"><title>Errors and warnings per stored run</title>\n",
         out);
     grid(out, &p, step);

@@ -41,7 +41,8 @@ static const char *const script =
     "      var x = key(a, i), y = key(b, i), c;\n"
     "      if (num) c = Number(x) - Number(y);\n"
     "      else c = x < y ? -1 : x > y ? 1 : 0;\n"
-    "      if (!c) c = Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index'));\n"
+    "      if (!c) c = Number(a.getAttribute('data-index')) - "
+    "Number(b.getAttribute('data-index'));\n"
     "      return asc ? c : -c;\n"
     "    });\n"
     "    rows.forEach(function (row) { body.appendChild(row); });\n"
@@ -87,13 +88,23 @@ static void head(FILE *out)
 {
     static const struct {
         const char *label, *type;
-    } columns[] = {{"#", "num"},      {"Rule", NULL},    {"Level", NULL},     {"Location", NULL},
+    } columns[] = {{"#", "num"},       {"Rule", NULL},    {"Level", NULL},     {"Location", NULL},
                    {"Function", NULL}, {"Message", NULL}, {"Suppressed", NULL}};
     fputs("<table class=\"data\" id=\"findings\"><thead><tr>", out);
     for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
         fprintf(out, "<th%s><button type=\"button\">%s</button></th>",
                 columns[i].type ? " data-type=\"num\" class=\"num\"" : "", columns[i].label);
     fputs("</tr></thead>\n<tbody>\n", out);
+}
+
+/* The path escaped, with a line break allowed after each slash. */
+static void path_breakable(FILE *out, const char *path)
+{
+    for (const char *slash; (slash = strchr(path, '/')) != NULL; path = slash + 1) {
+        html_escape_n(out, path, (size_t)(slash - path + 1));
+        fputs("<wbr>", out);
+    }
+    html_escape(out, path);
 }
 
 static void row(FILE *out, const vc_report *r, int i)
@@ -114,10 +125,10 @@ static void row(FILE *out, const vc_report *r, int i)
     fputs("<td class=\"loc\" data-sort=\"", out);
     html_escape(out, path);
     fprintf(out, "\t%010u\t%06u\"><a href=\"%s\">", f->line, f->col, page);
-    html_escape(out, path);
+    path_breakable(out, path);
     fprintf(out, ":%u:%u</a></td><td class=\"loc\">", f->line, f->col);
     html_escape(out, f->function);
-    fputs("</td><td>", out);
+    fputs("</td><td class=\"msg\">", out);
     html_escape(out, f->message);
     fputs("</td><td>", out);
     if (f->suppressed) {
