@@ -90,9 +90,21 @@ static enum CXChildVisitResult visit_top(CXCursor cur, CXCursor parent, CXClient
     return CXChildVisit_Continue;
 }
 
+/* The lines of the files whose function bodies were lowered: findings, their notes,
+ * suppressions and fingerprints are all in bodies. */
+static bool holds_bodies(const vc_unit *u, int file)
+{
+    for (int i = 0; i < u->nfunctions; i++)
+        if (u->functions[i]->has_body && u->functions[i]->loc.file == (uint32_t)file)
+            return true;
+    return file == 0;
+}
+
 static void keep_source_lines(CXTranslationUnit tu, vc_unit *u)
 {
     for (int i = 0; i < u->nfiles; i++) {
+        if (!holds_bodies(u, i))
+            continue;
         CXFile f = clang_getFile(tu, u->files[i].path);
         size_t size = 0;
         const char *text = f ? clang_getFileContents(tu, f, &size) : NULL;

@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "suppress.h"
 #include "util.h"
+#include "workers.h"
 
 #include <clang-c/Index.h>
 #include <dirent.h>
@@ -225,41 +226,29 @@ static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
     return true;
 }
 
-static void add_failure(vc_failures *f, const char *file, const char *reason)
-{
-    if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 8;
-        f->files = xrealloc(f->files, (size_t)f->cap * sizeof *f->files);
-        f->reasons = xrealloc(f->reasons, (size_t)f->cap * sizeof *f->reasons);
-    }
-    f->files[f->n] = xstrdup(file);
-    f->reasons[f->n++] = xstrdup(reason);
-}
-
 static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
                          vc_findings *findings, vc_failures *failures)
 {
-    CXIndex index = clang_createIndex(0, 0);
-    bool progress = !o->quiet && isatty(STDERR_FILENO);
     vc_unit **units = xcalloc((size_t)jobs->n + 1, sizeof *units);
+    vc_worker_options wo = {o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN), o->timeout,
+                            o->memory_limit, !o->quiet && isatty(STDERR_FILENO)};
+    int before = failures->n;
+    workers_lower(jobs, &wo, units, failures); /* phase 1: parse and lower every unit once */
+    for (int i = before; i < failures->n; i++)
+        fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", failures->files[i],
+                failures->reasons[i]);
     int nunits = 0;
-    for (int i = 0; i < jobs->n; i++) { /* phase 1: parse and lower every unit once */
-        const vc_job *j = &jobs->items[i];
-        if (progress)
-            fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, jobs->n, j->file);
-        vc_compile_job cj = {j->file, j->directory, (const char *const *)j->args, j->nargs};
-        vc_unit *u = frontend_lower(index, &cj);
-        if (u->error) {
-            add_failure(failures, j->file, u->error);
-            fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", j->file, u->error);
+    for (int i = 0; i < jobs->n; i++) {
+        vc_unit *u = units[i];
+        if (u && u->error) {
+            failures_add(failures, jobs->items[i].file, u->error);
+            fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n",
+                    jobs->items[i].file, u->error);
             unit_free(u);
-        } else {
+        } else if (u) {
             units[nunits++] = u;
         }
     }
-    if (progress)
-        fputs("\r\033[K", stderr);
-    clang_disposeIndex(index);
     if (o->dump_ir) {
         for (int u = 0; u < nunits; u++)
             for (int f = 0; f < units[u]->nfunctions; f++)

@@ -86,3 +86,13 @@ vc_model *model_set_add(vc_model_set *s, const char *function, const char *origi
     s->count++;
     return m;
 }
+
+vc_model *model_set_next(const vc_model_set *s, size_t *cursor)
+{
+    while (*cursor < s->cap) {
+        vc_model *m = s->slots[(*cursor)++];
+        if (m)
+            return m;
+    }
+    return NULL;
+}

@@ -6,6 +6,7 @@
 #include "region.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum {
@@ -100,6 +101,8 @@ vc_model_set *model_set_new(void);
 void model_set_free(vc_model_set *s);
 vc_model *model_set_get(vc_model_set *s, const char *function);
 vc_model *model_set_add(vc_model_set *s, const char *function, const char *origin);
+/* Iterates the models: start with *cursor = 0; NULL at the end. */
+vc_model *model_set_next(const vc_model_set *s, size_t *cursor);
 /* Loads a YAML model file; on error returns false and writes "file:line: reason" to err. */
 bool model_set_load_yaml(vc_model_set *s, const char *path, char *err, int errlen);
 

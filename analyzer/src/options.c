@@ -27,7 +27,9 @@ void options_usage(void)
           "                         report suppression comments that silence nothing (VC000)\n"
           "  --assume-unknown-calls reads|writes\n"
           "                         what functions without body or model do to arrays\n"
-          "  -j N                   parallel jobs\n"
+          "  -j N                   parallel worker processes (default: the number of cores)\n"
+          "  --timeout SECONDS      per file (default 600; 0: none)\n"
+          "  --memory-limit MIB     per worker process (default: none)\n"
           "  -q, -v                 quiet, verbose\n"
           "  --version              print the version\n",
           stderr);
@@ -76,9 +78,13 @@ bool options_parse_fail_on(const char *v, vc_fail_on *f)
 static int value_flag(int argc, char **argv, int *i, vc_options *o)
 {
     const char *a = argv[*i];
-    const char *names[] = {"-p",       "-f",      "--format",   "-o",
-                           "--html",   "--db",    "--baseline", "--fail-on",
-                           "--checks", "--model", "-j",         "--assume-unknown-calls"};
+    const char *names[] = {"-p",         "-f",
+                           "--format",   "-o",
+                           "--html",     "--db",
+                           "--baseline", "--fail-on",
+                           "--checks",   "--model",
+                           "-j",         "--assume-unknown-calls",
+                           "--timeout",  "--memory-limit"};
     int which = -1;
     const char *value = NULL;
     for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {
@@ -91,6 +97,9 @@ static int value_flag(int argc, char **argv, int *i, vc_options *o)
         } else if (strncmp(a, names[k], n) == 0 && a[n] == '=' && names[k][1] == '-') {
             which = k;
             value = a + n + 1;
+        } else if (n == 2 && names[k][1] != '-' && strncmp(a, names[k], 2) == 0 && a[2]) {
+            which = k; /* -j4, -pbuild: short options with the value attached */
+            value = a + 2;
         }
         if (which >= 0)
             break;
@@ -138,6 +147,20 @@ static int value_flag(int argc, char **argv, int *i, vc_options *o)
         }
         o->unknown_calls_write = strcmp(value, "writes") == 0;
         return 1;
+    case 12:
+    case 13: {
+        char *end;
+        unsigned long v = strtoul(value, &end, 10);
+        if (*value == '-' || *end || end == value) {
+            fprintf(stderr, "viewcheck: error: %s needs a number, got '%s'\n", names[which], value);
+            return -1;
+        }
+        if (which == 12)
+            o->timeout = (unsigned)v;
+        else
+            o->memory_limit = v;
+        return 1;
+    }
     default:
         return 0;
     }
@@ -147,6 +170,7 @@ bool options_parse(int argc, char **argv, vc_options *o)
 {
     memset(o, 0, sizeof *o);
     o->fail_on = FAIL_ON_WARNING;
+    o->timeout = 600;
     o->paths = xcalloc((size_t)argc + 1, sizeof *o->paths);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];

@@ -21,6 +21,8 @@ typedef struct {
     const char **models;
     int nmodels;
     int jobs;
+    unsigned timeout;           /* seconds per file */
+    unsigned long memory_limit; /* MiB per worker, 0: none */
     bool quiet, verbose;
     bool dump_ir;
     bool report_unused_suppressions;

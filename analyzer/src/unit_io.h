@@ -1,0 +1,13 @@
+/* A lowered translation unit as JSON, so that it can cross a process boundary (a worker parses,
+ * the parent analyzes) and be kept in the results database (the incremental cache). */
+#ifndef VC_UNIT_IO_H
+#define VC_UNIT_IO_H
+
+#include "unit.h"
+
+/* malloc'd compact JSON text. */
+char *unit_serialize(const vc_unit *u);
+/* NULL with a message in err when the text is not a unit. */
+vc_unit *unit_deserialize(const char *text, char *err, int errlen);
+
+#endif

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Worker processes: a crash or a hang on one file is that file's failure (exit 3), the other
+files are still analyzed and reported; -j changes nothing in the results."""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+CONFIG = argparse.Namespace()
+
+
+def run(args, env_extra=None):
+    env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models, **(env_extra or {}))
+    return subprocess.run([CONFIG.viewcheck, "--db", os.path.join(CONFIG.tmp, "r.db")] + args,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def corpus(*names):
+    return [os.path.join(CONFIG.corpus, n) for n in names]
+
+
+def results(proc):
+    return sorted((os.path.basename(f["file"]), f["line"], f["rule"])
+                  for f in json.loads(proc.stdout)["findings"])
+
+
+class Workers(unittest.TestCase):
+    FILES = ("vc004_seed_slice.c", "vc007_double_release.c", "vc003_snapshot_view.c")
+
+    def args(self):
+        return ["-f", "json", *corpus(*self.FILES), "--", "-I" + CONFIG.include]
+
+    def test_a_crash_is_one_failure(self):
+        proc = run(self.args(), {"VIEWCHECK_TEST_CRASH": "vc007_double_release"})
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("vc007_double_release.c: could not be analyzed: the analyzer crashed",
+                      proc.stderr)
+        self.assertIn("signal 11", proc.stderr)
+        files = {f for f, _, _ in results(proc)}
+        self.assertEqual(files, {"vc004_seed_slice.c", "vc003_snapshot_view.c"})
+
+    def test_a_hang_is_a_time_out(self):
+        proc = run(["--timeout", "1"] + self.args(), {"VIEWCHECK_TEST_HANG": "vc003_snapshot"})
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("vc003_snapshot_view.c: could not be analyzed: timed out after 1 s",
+                      proc.stderr)
+        self.assertEqual({f for f, _, _ in results(proc)},
+                         {"vc004_seed_slice.c", "vc007_double_release.c"})
+
+    def test_jobs_do_not_change_results(self):
+        files = sorted(glob.glob(os.path.join(CONFIG.corpus, "*.c")))
+        one = run(["-j", "1", "-f", "json", *files, "--", "-I" + CONFIG.include])
+        two = run(["-j2", "-f", "json", *files, "--", "-I" + CONFIG.include])
+        self.assertEqual(one.returncode, two.returncode)
+        self.assertTrue(results(one))
+        self.assertEqual(results(one), results(two))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--viewcheck", required=True)
+    ap.add_argument("--include", required=True)
+    ap.add_argument("--models", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--tmp", required=True)
+    args, rest = ap.parse_known_args()
+    CONFIG.__dict__.update(vars(args))
+    os.makedirs(CONFIG.tmp, exist_ok=True)
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
