@@ -71,6 +71,10 @@ void html_source_excerpt(FILE *out, html_sources *s, const vc_report *r, const h
 
 /* html_steps.c: the steps of a finding in the order of its story (nnotes + 1 of them). */
 int html_steps(const vc_finding *f, html_step *out);
+/* Where step k is: "line N" in the file of the finding, else the path and line; with the column
+ * if asked. Escaped. */
+void html_step_where(FILE *out, const vc_report *r, const html_step *steps, int nsteps, int k,
+                     bool column);
 
 /* html_index.c, html_table.c and html_finding.c: the pages. Findings are numbered from 1. */
 void html_index(FILE *out, const vc_report *r, const vc_run_stat *history, int nhistory);

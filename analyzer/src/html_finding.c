@@ -90,8 +90,8 @@ static void step_list(FILE *out, const vc_report *r, const html_step *steps, int
     for (int k = 0; k < n; k++) {
         fprintf(out, "<li><a class=\"step%s\" href=\"#step-%d\">%d</a> <span class=\"loc\">",
                 steps[k].primary ? " primary" : "", k + 1, k + 1);
-        html_escape(out, html_display_path(r, steps[k].file));
-        fprintf(out, ":%u</span> <span>", steps[k].line);
+        html_step_where(out, r, steps, n, k, false);
+        fputs("</span> <span>", out);
         html_escape(out, steps[k].message);
         fputs("</span></li>\n", out);
     }

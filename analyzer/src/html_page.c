@@ -77,6 +77,7 @@ static const char *const style =
     "margin-bottom:16px}\n"
     "ol.steps{list-style:none;margin:0;padding:0}\n"
     "ol.steps li{display:flex;gap:10px;align-items:baseline;padding:4px 0}\n"
+    "ol.steps li .loc{min-width:64px;color:var(--muted)}\n"
     "a.step{display:inline-block;min-width:22px;height:22px;line-height:22px;border-radius:11px;"
     "background:var(--accent);color:#fff;text-align:center;font:600 11px/22px system-ui,"
     "'DejaVu Sans',sans-serif;text-decoration:none;padding:0 4px}\n"

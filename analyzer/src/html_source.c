@@ -138,14 +138,14 @@ static void code_row(FILE *out, const source *src, const html_step *steps, int n
     fputs("</td></tr>\n", out);
 }
 
-static void heading(FILE *out, const vc_report *r, const html_step *steps, int k)
+static void heading(FILE *out, const vc_report *r, const html_step *steps, int nsteps, int k)
 {
     const html_step *st = &steps[k];
     fputs("<h3>", out);
     step_link(out, steps, k);
     fputs(" <span class=\"loc\">", out);
-    html_escape(out, html_display_path(r, st->file));
-    fprintf(out, ":%u:%u</span> <span>", st->line, st->col);
+    html_step_where(out, r, steps, nsteps, k, true);
+    fputs("</span> <span>", out);
     html_escape(out, st->message);
     fputs("</span>", out);
     if (st->primary)
@@ -159,7 +159,7 @@ void html_source_excerpt(FILE *out, html_sources *s, const vc_report *r, const h
     const html_step *st = &steps[k];
     const source *src = load(s, st->file);
     fprintf(out, "<section class=\"excerpt\" id=\"step-%d\">\n", k + 1);
-    heading(out, r, steps, k);
+    heading(out, r, steps, nsteps, k);
     if (src->error) {
         fputs("<p class=\"unreadable\">The source is not available: ", out);
         html_escape(out, html_display_path(r, st->file));

@@ -32,6 +32,26 @@ static html_step note_step(const vc_note *n)
                        false};
 }
 
+void html_step_where(FILE *out, const vc_report *r, const html_step *steps, int nsteps, int k,
+                     bool column)
+{
+    const char *home = NULL;
+    for (int j = 0; j < nsteps && !home; j++)
+        if (steps[j].primary)
+            home = steps[j].file;
+    const html_step *st = &steps[k];
+    if (home && strcmp(home, st->file) == 0) {
+        fprintf(out, "line %u", st->line);
+        if (column)
+            fprintf(out, ", column %u", st->col);
+        return;
+    }
+    html_escape(out, html_display_path(r, st->file));
+    fprintf(out, ":%u", st->line);
+    if (column)
+        fprintf(out, ":%u", st->col);
+}
+
 int html_steps(const vc_finding *f, html_step *out)
 {
     int k = 0;
