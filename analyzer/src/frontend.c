@@ -113,6 +113,20 @@ static void keep_source_lines(CXTranslationUnit tu, vc_unit *u)
     }
 }
 
+static void note_dependency(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData d)
+{
+    (void)stack;
+    (void)depth;
+    CXString name = clang_getFileName(file);
+    const char *path = clang_getCString(name);
+    if (path) {
+        char *hash = file_hash(path);
+        unit_add_dep(d, path, hash);
+        free(hash);
+    }
+    clang_disposeString(name);
+}
+
 vc_unit *frontend_lower(void *cx_index, const vc_compile_job *job)
 {
     vc_unit *u = unit_new(job->file);
@@ -141,6 +155,7 @@ vc_unit *frontend_lower(void *cx_index, const vc_compile_job *job)
         unit_file(u, job->file);
         clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
         keep_source_lines(tu, u);
+        clang_getInclusions(tu, note_dependency, u);
     }
     clang_disposeTranslationUnit(tu);
     return u;

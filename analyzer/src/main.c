@@ -1,6 +1,7 @@
 /* viewcheck: finds aliasing bugs in C array code. */
 #define _DEFAULT_SOURCE
 #include "analysis.h"
+#include "cache.h"
 #include "baseline.h"
 #include "compdb.h"
 #include "config.h"
@@ -227,13 +228,38 @@ static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
 }
 
 static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
-                         vc_findings *findings, vc_failures *failures)
+                         vc_store *store, vc_findings *findings, vc_failures *failures)
 {
     vc_unit **units = xcalloc((size_t)jobs->n + 1, sizeof *units);
+    vc_cache cache;
+    cache_init(&cache, o->no_cache ? NULL : store, cfg->models);
+    vc_jobs todo = {0}; /* the jobs the cache cannot answer, parsed in workers */
+    int *where = xcalloc((size_t)jobs->n + 1, sizeof *where);
+    todo.items = xcalloc((size_t)jobs->n + 1, sizeof *todo.items);
+    for (int i = 0; i < jobs->n; i++) {
+        units[i] = o->dump_ir ? NULL : cache_lookup(&cache, &jobs->items[i]);
+        if (!units[i]) {
+            where[todo.n] = i;
+            todo.items[todo.n++] = jobs->items[i];
+        }
+    }
+    vc_unit **parsed = xcalloc((size_t)todo.n + 1, sizeof *parsed);
     vc_worker_options wo = {o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN), o->timeout,
                             o->memory_limit, !o->quiet && isatty(STDERR_FILENO)};
     int before = failures->n;
-    workers_lower(jobs, &wo, units, failures); /* phase 1: parse and lower every unit once */
+    workers_lower(&todo, &wo, parsed, failures); /* phase 1: parse and lower every unit once */
+    for (int k = 0; k < todo.n; k++) {
+        units[where[k]] = parsed[k];
+        if (parsed[k] && store)
+            cache_store(&cache, &todo.items[k], parsed[k]);
+    }
+    if (o->verbose)
+        fprintf(stderr, "viewcheck: note: %d units from the cache, %d parsed\n", cache.hits,
+                todo.n);
+    free(parsed);
+    free(where);
+    free(todo.items);
+    cache_free(&cache);
     for (int i = before; i < failures->n; i++)
         fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", failures->files[i],
                 failures->reasons[i]);
@@ -443,7 +469,7 @@ static int cmd_analyze(int argc, char **argv)
         if (store)
             results_collect_summaries(store, &cfg);
         double start = now_seconds();
-        analyze_jobs(&o, &jobs, &cfg, &findings, &failures);
+        analyze_jobs(&o, &jobs, &cfg, store, &findings, &failures);
         apply_file_checks(&o, configs, &findings);
         findings_sort(&findings);
         double elapsed = now_seconds() - start;

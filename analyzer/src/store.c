@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+static char *column_text(sqlite3_stmt *st, int c);
+
 struct vc_store {
     sqlite3 *db;
     char *path;
     json_t *pending_summaries; /* array of [usr, name, file, hash, effects] */
+    json_t *pending_units;     /* array of [file, key, unit] */
 };
 
 /* Schema migrations: entry k brings a database from version k to k + 1. */
@@ -29,6 +32,10 @@ static const char *const migrations[] = {
     "  reason TEXT NOT NULL);"
     "CREATE TABLE summaries(usr TEXT PRIMARY KEY, name TEXT NOT NULL, file TEXT, hash TEXT,"
     "  effects TEXT NOT NULL, run_id INTEGER REFERENCES runs(id));",
+    /* 2: the incremental cache: each translation unit's lowered IR, valid while its key (the
+     * compiler arguments, viewcheck's version, the models) and its files' hashes hold */
+    "CREATE TABLE units(file TEXT PRIMARY KEY, key TEXT NOT NULL, unit TEXT NOT NULL,"
+    "  run_id INTEGER REFERENCES runs(id));",
 };
 
 static bool fail(char *err, int errlen, const char *path, const char *what, sqlite3 *db)
@@ -121,6 +128,7 @@ vc_store *store_open(const char *path, bool create, char *err, int errlen)
     s->db = db;
     s->path = xstrdup(path);
     s->pending_summaries = json_array();
+    s->pending_units = json_array();
     return s;
 }
 
@@ -130,6 +138,7 @@ void store_close(vc_store *s)
         return;
     sqlite3_close(s->db);
     json_decref(s->pending_summaries);
+    json_decref(s->pending_units);
     free(s->path);
     free(s);
 }
@@ -281,6 +290,53 @@ static bool insert_summaries(vc_store *s, long long run)
     return ok;
 }
 
+static bool insert_units(vc_store *s, long long run)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO units(file, key, unit, run_id) VALUES(?,?,?,?)"
+                           " ON CONFLICT(file) DO UPDATE SET key=excluded.key,"
+                           " unit=excluded.unit, run_id=excluded.run_id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    bool ok = true;
+    size_t i;
+    json_t *row;
+    json_array_foreach(s->pending_units, i, row)
+    {
+        if (!ok)
+            break;
+        for (int c = 0; c < 3; c++)
+            sqlite3_bind_text(st, c + 1, json_string_value(json_array_get(row, (size_t)c)), -1,
+                              SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, run);
+        ok = exec_step(st);
+    }
+    sqlite3_finalize(st);
+    json_array_clear(s->pending_units);
+    return ok;
+}
+
+void store_put_unit(vc_store *s, const char *file, const char *key, const char *unit)
+{
+    json_array_append_new(s->pending_units, json_pack("[s,s,s]", file, key, unit));
+}
+
+char *store_cached_unit(vc_store *s, const char *file, const char *key)
+{
+    sqlite3_stmt *st;
+    char *text = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT unit FROM units WHERE file = ? AND key = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        text = column_text(st, 0);
+    sqlite3_finalize(st);
+    return text;
+}
+
 long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings *findings,
                           const vc_failures *failures, char *err, int errlen)
 {
@@ -306,7 +362,8 @@ long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings
         sqlite3_finalize(st);
     }
     bool ok = id > 0 && insert_findings(s->db, id, findings) &&
-              insert_failures(s->db, id, failures) && insert_summaries(s, id);
+              insert_failures(s->db, id, failures) && insert_summaries(s, id) &&
+              insert_units(s, id);
     if (!ok || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         fail(err, errlen, s->path, "writing the run failed (nothing was stored)", s->db);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -12,7 +12,7 @@
 
 typedef struct vc_store vc_store;
 
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 /* Opens (creating, migrating) the database. NULL with a message naming the file on error:
  * unreadable, not a database, corrupted, written by a newer viewcheck. */
@@ -31,6 +31,10 @@ long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings
 /* Stages a function summary for the next store_write_run. */
 void store_put_summary(vc_store *s, const char *usr, const char *name, const char *file,
                        const char *hash, const vc_model *summary);
+/* The incremental cache: a unit's lowered IR stored under its key (NULL when absent). */
+char *store_cached_unit(vc_store *s, const char *file, const char *key);
+/* Stages a unit for the next store_write_run. */
+void store_put_unit(vc_store *s, const char *file, const char *key, const char *unit);
 /* Loads the findings of a run (the newest when run_id <= 0); returns the run id or -1. */
 long long store_load_run(vc_store *s, long long run_id, vc_findings *out, vc_failures *failures,
                          char *err, int errlen);

@@ -34,6 +34,12 @@ void unit_free(vc_unit *u)
     }
     free(u->address_taken);
     free(u->address_taken_types);
+    for (int i = 0; i < u->ndeps; i++) {
+        free(u->deps[i]);
+        free(u->dep_hashes[i]);
+    }
+    free(u->deps);
+    free(u->dep_hashes);
     strmap_free(&u->function_index);
     model_set_free(u->declared);
     free(u->main_file);
@@ -90,4 +96,13 @@ void unit_address_taken(vc_unit *u, const char *usr, const char *type)
     GROW(u->address_taken_types, u->naddress_taken, u->address_taken_cap);
     u->address_taken[u->naddress_taken] = xstrdup(usr);
     u->address_taken_types[u->naddress_taken++] = xstrdup(type);
+}
+
+void unit_add_dep(vc_unit *u, const char *path, const char *hash)
+{
+    int cap = u->deps_cap;
+    GROW(u->deps, u->ndeps, cap);
+    GROW(u->dep_hashes, u->ndeps, u->deps_cap);
+    u->deps[u->ndeps] = xstrdup(path);
+    u->dep_hashes[u->ndeps++] = xstrdup(hash ? hash : "");
 }

@@ -25,6 +25,10 @@ typedef struct {
     /* functions whose address is taken (candidates of calls through pointers), by USR */
     char **address_taken, **address_taken_types;
     int naddress_taken, address_taken_cap;
+    /* every file the unit read (the source and its headers) with the hash of its contents: the
+     * unit is valid as long as they are unchanged */
+    char **deps, **dep_hashes;
+    int ndeps, deps_cap;
 } vc_unit;
 
 vc_unit *unit_new(const char *main_file);
@@ -33,5 +37,6 @@ int unit_file(vc_unit *u, const char *path);
 void unit_set_file_text(vc_unit *u, int file, const char *text, size_t len);
 int unit_function(vc_unit *u, const char *name, const char *usr);
 void unit_address_taken(vc_unit *u, const char *usr, const char *type);
+void unit_add_dep(vc_unit *u, const char *path, const char *hash);
 
 #endif

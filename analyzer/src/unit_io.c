@@ -106,9 +106,12 @@ char *unit_serialize(const vc_unit *u)
     for (int i = 0; i < u->naddress_taken; i++)
         json_array_append_new(taken,
                               json_pack("[s,s]", u->address_taken[i], u->address_taken_types[i]));
-    json_t *doc = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o}", "main", u->main_file, "files", files,
+    json_t *deps = json_array();
+    for (int i = 0; i < u->ndeps; i++)
+        json_array_append_new(deps, json_pack("[s,s]", u->deps[i], u->dep_hashes[i]));
+    json_t *doc = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o}", "main", u->main_file, "files", files,
                             "functions", functions, "declared", models_json(u->declared),
-                            "address_taken", taken, "error", str_or_null(u->error));
+                            "address_taken", taken, "error", str_or_null(u->error), "deps", deps);
     char *text = json_dumps(doc, JSON_COMPACT);
     json_decref(doc);
     return text;
@@ -264,6 +267,8 @@ vc_unit *unit_deserialize(const char *text, char *err, int errlen)
         json_array_foreach(json_object_get(item, "effects"), k, e) effect_from(m, e);
     }
     json_array_foreach(json_object_get(doc, "address_taken"), i, item) unit_address_taken(
+        u, json_string_value(json_array_get(item, 0)), json_string_value(json_array_get(item, 1)));
+    json_array_foreach(json_object_get(doc, "deps"), i, item) unit_add_dep(
         u, json_string_value(json_array_get(item, 0)), json_string_value(json_array_get(item, 1)));
     u->error = dup_or_null(json_object_get(doc, "error"));
     json_decref(doc);

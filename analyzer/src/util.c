@@ -85,3 +85,21 @@ char *read_file(const char *path, size_t *len)
         *len = n;
     return buf;
 }
+
+unsigned long long text_hash(unsigned long long h, const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
+    return h;
+}
+
+char *file_hash(const char *path)
+{
+    size_t n;
+    char *text = read_file(path, &n);
+    if (!text)
+        return NULL;
+    unsigned long long h = text_hash(1469598103934665603ull, text, n);
+    free(text);
+    return xasprintf("%016llx", h);
+}

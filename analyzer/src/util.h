@@ -12,6 +12,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Reads a whole file; NULL (errno set) on failure. */
 char *read_file(const char *path, size_t *len);
+/* A 64-bit FNV-1a hash of the file's contents as hex text, or NULL when it cannot be read. */
+char *file_hash(const char *path);
+/* FNV-1a over text, continuing from h (start with 1469598103934665603). */
+unsigned long long text_hash(unsigned long long h, const char *text, size_t n);
 
 #define GROW(array, count, cap)                                                                    \
     do {                                                                                           \

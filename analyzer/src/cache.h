@@ -1,0 +1,31 @@
+/* The incremental cache: a translation unit whose inputs are unchanged (its source and every file
+ * it includes, its compiler arguments, viewcheck's version, the models) is not parsed again; its
+ * lowered IR comes from the results database. */
+#ifndef VC_CACHE_H
+#define VC_CACHE_H
+
+#include "compdb.h"
+#include "models.h"
+#include "store.h"
+#include "strmap.h"
+#include "unit.h"
+
+typedef struct {
+    vc_store *store;
+    char *models_hash;
+    strmap file_hashes; /* path -> index into hashes: each file is read once per run */
+    char **hashes;
+    int nhashes, cap;
+    int hits, misses;
+} vc_cache;
+
+void cache_init(vc_cache *c, vc_store *store, const vc_model_set *models);
+void cache_free(vc_cache *c);
+/* The key of a job: its file, directory, arguments, the version and the models. */
+char *cache_key(const vc_cache *c, const vc_job *job);
+/* The cached unit of a job when every file it read is unchanged, else NULL. */
+vc_unit *cache_lookup(vc_cache *c, const vc_job *job);
+/* Keeps a freshly lowered unit for the next run. */
+void cache_store(vc_cache *c, const vc_job *job, const vc_unit *u);
+
+#endif
