@@ -14,7 +14,8 @@ CONFIG = argparse.Namespace()
 
 def run(args, env_extra=None):
     env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models, **(env_extra or {}))
-    return subprocess.run([CONFIG.viewcheck, "--db", os.path.join(CONFIG.tmp, "r.db")] + args,
+    db = os.path.join(CONFIG.tmp, "r.db")  # --no-cache: every test parses, in workers
+    return subprocess.run([CONFIG.viewcheck, "--no-cache", "--db", db] + args,
                           capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -28,6 +29,8 @@ def results(proc):
 
 
 class Workers(unittest.TestCase):
+    """The worker processes that parse."""
+
     FILES = ("vc004_seed_slice.c", "vc007_double_release.c", "vc003_snapshot_view.c")
 
     def args(self):
@@ -70,6 +73,41 @@ def main():
     CONFIG.__dict__.update(vars(args))
     os.makedirs(CONFIG.tmp, exist_ok=True)
     unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+
+class Cache(unittest.TestCase):
+    """The incremental cache: unchanged units are not parsed again, a touched one is."""
+
+    def test_rerun_parses_only_what_changed(self):
+        work = os.path.join(CONFIG.tmp, "cache")
+        os.makedirs(work, exist_ok=True)
+        names = ["vc004_seed_slice.c", "vc007_double_release.c", "neg_vc002_disjoint_halves.c"]
+        for n in names:
+            with open(os.path.join(CONFIG.corpus, n)) as src, open(os.path.join(work, n), "w") as dst:
+                dst.write(src.read())
+        env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
+        cmd = [CONFIG.viewcheck, "-v", "-f", "json", "--db", os.path.join(work, "c.db"), *names,
+               "--", "-I" + CONFIG.include]
+
+        def once():
+            return subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env,
+                                  timeout=120)
+
+        cold, warm = once(), once()
+        self.assertIn("0 units from the cache, 3 parsed", cold.stderr)
+        self.assertIn("3 units from the cache, 0 parsed", warm.stderr)
+        self.assertEqual(results(cold), results(warm), "the cache changes no result")
+        with open(os.path.join(work, names[0]), "a") as f:
+            f.write("/* touched */\n")
+        touched = once()
+        self.assertIn("2 units from the cache, 1 parsed", touched.stderr)
+        with open(os.path.join(work, names[2]), "r+") as f:  # a new bug in a cached file
+            text = f.read().replace("nda_release(a);", "nda_release(a);\n    nda_release(a);", 1)
+            f.seek(0)
+            f.write(text)
+        again = once()
+        self.assertIn("neg_vc002_disjoint_halves.c", {f for f, _, _ in results(again)})
 
 
 if __name__ == "__main__":
