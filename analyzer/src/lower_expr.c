@@ -794,6 +794,7 @@ vc_operand lower_expr(lower_ctx *c, CXCursor e)
         cursor_list_free(&l);
         return NONE;
     }
+    case CXCursor_UnaryExpr: /* sizeof, _Alignof, offsetof: the operand is not evaluated */
     case CXCursor_IntegerLiteral:
     case CXCursor_FloatingLiteral:
     case CXCursor_CharacterLiteral:
