@@ -13,6 +13,7 @@
 #include "results.h"
 #include "rules.h"
 #include "suppress.h"
+#include "unit_io.h"
 #include "util.h"
 #include "workers.h"
 
@@ -183,7 +184,25 @@ static void apply_file_checks(const vc_options *o, vc_configs *configs, vc_findi
     fs->n = kept;
 }
 
+static bool collect_all_jobs(const vc_options *o, vc_jobs *jobs);
+
+static bool in_shard(const vc_job *job, void *ctx)
+{
+    const vc_options *o = ctx;
+    unsigned long long h = text_hash(1469598103934665603ull, job->file, strlen(job->file));
+    return (int)(h % (unsigned long long)o->shards) == o->shard - 1;
+}
+
 static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
+{
+    if (!collect_all_jobs(o, jobs))
+        return false;
+    if (o->shards > 0) /* --shard K/N: a deterministic part, by the files' names */
+        compdb_filter(jobs, in_shard, (void *)o);
+    return true;
+}
+
+static bool collect_all_jobs(const vc_options *o, vc_jobs *jobs)
 {
     char err[1024];
     if (o->adhoc) {
@@ -225,6 +244,20 @@ static bool collect_jobs(const vc_options *o, vc_jobs *jobs)
         }
     }
     return true;
+}
+
+/* Suppressions, unused suppressions and fingerprints, from the units' source lines. */
+static void check_findings(const vc_options *o, vc_unit *const *units, int nunits,
+                           vc_findings *findings)
+{
+    strmap used;
+    strmap_init(&used);
+    suppress_apply(findings, 0, units, nunits, &used);
+    if (o->report_unused_suppressions)
+        suppress_report_unused(findings, units, nunits, &used, "VC000", "warning");
+    strmap_free(&used);
+    char cwd[PATH_MAX];
+    fingerprint_apply(findings, 0, units, nunits, getcwd(cwd, sizeof cwd) ? cwd : NULL);
 }
 
 static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
@@ -282,14 +315,7 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
                     ir_dump(units[u]->functions[f], stdout);
     } else { /* phase 2: summaries over the whole program, then every function checked */
         analyze_program(units, nunits, cfg, findings);
-        strmap used;
-        strmap_init(&used);
-        suppress_apply(findings, 0, units, nunits, &used);
-        if (o->report_unused_suppressions)
-            suppress_report_unused(findings, units, nunits, &used, "VC000", "warning");
-        strmap_free(&used);
-        char cwd[PATH_MAX];
-        fingerprint_apply(findings, 0, units, nunits, getcwd(cwd, sizeof cwd) ? cwd : NULL);
+        check_findings(o, units, nunits, findings);
     }
     for (int u = 0; u < nunits; u++)
         unit_free(units[u]);
@@ -426,19 +452,15 @@ static char *joined(int argc, char **argv)
     return out;
 }
 
-static bool record_run(vc_store *store, const vc_options *o, int argc, char **argv,
-                       const vc_jobs *jobs, const vc_findings *findings,
-                       const vc_failures *failures, double duration)
+static bool record_run(vc_store *store, int argc, char **argv, const char *compdb, int nfiles,
+                       const vc_findings *findings, const vc_failures *failures, double duration)
 {
-    (void)o;
     char started[64], err[1024];
     time_t t = time(NULL);
     strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
     char *options = joined(argc, argv);
-    vc_run_info run = {started,    VIEWCHECK_VERSION,
-                       options,    jobs->database_dir,
-                       duration,   distinct_files(jobs) - failures->n,
-                       failures->n};
+    vc_run_info run = {started,  VIEWCHECK_VERSION,    options,    compdb,
+                       duration, nfiles - failures->n, failures->n};
     long long id = store_write_run(store, &run, findings, failures, err, sizeof err);
     free(options);
     if (id < 0)
@@ -473,8 +495,8 @@ static int cmd_analyze(int argc, char **argv)
         apply_file_checks(&o, configs, &findings);
         findings_sort(&findings);
         double elapsed = now_seconds() - start;
-        bool recorded =
-            !store || record_run(store, &o, argc, argv, &jobs, &findings, &failures, elapsed);
+        bool recorded = !store || record_run(store, argc, argv, jobs.database_dir,
+                                             distinct_files(&jobs), &findings, &failures, elapsed);
         int known = -1;
         if (recorded && apply_baseline(&o, &findings, &known) &&
             (o.dump_ir || (write_report(&o, &findings, &failures) &&
@@ -559,12 +581,94 @@ static int cmd_report(int argc, char **argv)
     return status;
 }
 
+/* The units of every input database, the newest input winning for a file. */
+static int load_shard_units(const vc_options *o, vc_store *out, vc_unit ***units)
+{
+    strmap seen;
+    strmap_init(&seen);
+    int n = 0, cap = 0;
+    *units = NULL;
+    for (int i = o->npaths - 1; i >= 1; i--) {
+        char err[1024], **files, **texts;
+        vc_store *in = store_open(o->paths[i], false, err, sizeof err);
+        if (!in || !store_copy_runs(out, o->paths[i], err, sizeof err)) {
+            fprintf(stderr, "viewcheck: error: %s\n", err);
+            store_close(in);
+            n = -1;
+            break;
+        }
+        int count = store_load_units(in, &files, &texts);
+        for (int k = 0; k < count; k++) {
+            vc_unit *u = strmap_get(&seen, files[k]) < 0
+                             ? unit_deserialize(texts[k], err, sizeof err)
+                             : NULL;
+            if (u) {
+                strmap_put(&seen, files[k], 1);
+                GROW(*units, n, cap);
+                (*units)[n++] = u;
+                store_put_unit(out, files[k], "merged", texts[k]);
+            }
+            free(files[k]);
+            free(texts[k]);
+        }
+        free(files);
+        free(texts);
+        store_close(in);
+    }
+    strmap_free(&seen);
+    return n;
+}
+
+/* viewcheck merge OUT.db IN.db...: the shards' runs and units in one database, and one more
+ * run over all their units together, so that calls between shards are checked too. */
+static int cmd_merge(int argc, char **argv)
+{
+    vc_options o;
+    if (!options_parse(argc, argv, &o) || o.npaths < 2 || o.adhoc) {
+        fprintf(stderr, "viewcheck: error: usage: viewcheck merge OUT.db IN.db...\n");
+        options_free(&o);
+        return EXIT_USAGE;
+    }
+    vc_config cfg = {0};
+    const vc_rule *enabled[16];
+    int status = EXIT_USAGE;
+    vc_store *out = NULL;
+    vc_unit **units = NULL;
+    int n = 0;
+    if (setup_config(&o, &cfg, enabled) && (out = results_open(o.paths[0])) &&
+        (n = load_shard_units(&o, out, &units)) >= 0) {
+        vc_findings findings = {0};
+        vc_failures failures = {0};
+        results_collect_summaries(out, &cfg);
+        double start = now_seconds();
+        analyze_program(units, n, &cfg, &findings);
+        check_findings(&o, units, n, &findings);
+        findings_sort(&findings);
+        if (record_run(out, argc, argv, NULL, n, &findings, &failures, now_seconds() - start) &&
+            write_report(&o, &findings, &failures)) {
+            status = exit_status(&o, &findings, &failures);
+            if (!o.quiet)
+                summary_line(&findings, &failures, n, now_seconds() - start, -1);
+        }
+        findings_free(&findings);
+    }
+    for (int i = 0; i < n; i++)
+        unit_free(units[i]);
+    free(units);
+    store_close(out);
+    model_set_free(cfg.models);
+    options_free(&o);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "rules") == 0)
         return cmd_rules(argc - 2, argv + 2);
     if (argc > 1 && strcmp(argv[1], "report") == 0)
         return cmd_report(argc - 2, argv + 2);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        return cmd_merge(argc - 2, argv + 2);
     if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
         fprintf(stderr, "viewcheck: error: '%s' is not implemented in this version\n", argv[1]);
         return EXIT_USAGE;

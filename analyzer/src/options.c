@@ -10,7 +10,8 @@ void options_usage(void)
 {
     fputs("usage: viewcheck [OPTIONS] [FILE|DIR ...] [-- COMPILER_ARGS ...]\n"
           "       viewcheck rules [ID]\n"
-          "       viewcheck report --db FILE [-f FORMAT | --html DIR]\n"
+          "       viewcheck report --db FILE [-f FORMAT | --html DIR] [--run N | --diff A B]\n"
+          "       viewcheck merge OUT.db IN.db... [-f FORMAT] [--model FILE] [--checks LIST]\n"
           "       viewcheck lsp\n"
           "\n"
           "  -p DIR                 directory holding compile_commands.json\n"
@@ -30,6 +31,7 @@ void options_usage(void)
           "  -j N                   parallel worker processes (default: the number of cores)\n"
           "  --timeout SECONDS      per file (default 600; 0: none)\n"
           "  --memory-limit MIB     per worker process (default: none)\n"
+          "  --shard K/N            analyze the K-th of N deterministic parts of the files\n"
           "  -q, -v                 quiet, verbose\n"
           "  --version              print the version\n",
           stderr);
@@ -84,7 +86,8 @@ static int value_flag(int argc, char **argv, int *i, vc_options *o)
                            "--baseline", "--fail-on",
                            "--checks",   "--model",
                            "-j",         "--assume-unknown-calls",
-                           "--timeout",  "--memory-limit"};
+                           "--timeout",  "--memory-limit",
+                           "--shard"};
     int which = -1;
     const char *value = NULL;
     for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {
@@ -161,6 +164,14 @@ static int value_flag(int argc, char **argv, int *i, vc_options *o)
             o->memory_limit = v;
         return 1;
     }
+    case 14:
+        if (sscanf(value, "%d/%d", &o->shard, &o->shards) != 2 || o->shards < 1 || o->shard < 1 ||
+            o->shard > o->shards) {
+            fprintf(stderr, "viewcheck: error: --shard takes K/N with 1 <= K <= N, got '%s'\n",
+                    value);
+            return -1;
+        }
+        return 1;
     default:
         return 0;
     }

@@ -21,6 +21,7 @@ typedef struct {
     const char **models;
     int nmodels;
     int jobs;
+    int shard, shards;          /* --shard K/N, 0/0: all */
     unsigned timeout;           /* seconds per file */
     unsigned long memory_limit; /* MiB per worker, 0: none */
     bool quiet, verbose;

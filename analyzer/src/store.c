@@ -484,3 +484,71 @@ int store_run_history(vc_store *s, vc_run_stat **out)
     sqlite3_finalize(st);
     return n;
 }
+
+int store_load_units(vc_store *s, char ***files, char ***texts)
+{
+    *files = *texts = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT file, unit FROM units ORDER BY file", -1, &st, NULL) !=
+        SQLITE_OK)
+        return 0;
+    int n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int c2 = cap;
+        GROW(*files, n, c2);
+        GROW(*texts, n, cap);
+        (*files)[n] = column_text(st, 0);
+        (*texts)[n++] = column_text(st, 1);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Copies every run of another database (its findings and failures with it) into this one. */
+bool store_copy_runs(vc_store *s, const char *other, char *err, int errlen)
+{
+    sqlite3_stmt *st;
+    char *sql = NULL;
+    bool ok = sqlite3_prepare_v2(s->db, "ATTACH DATABASE ? AS src", -1, &st, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(st, 1, other, -1, SQLITE_STATIC);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_finalize(st);
+    }
+    if (!ok)
+        return fail(err, errlen, other, "cannot attach the shard's database", s->db);
+    ok = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_stmt *runs = NULL;
+    if (ok)
+        ok = sqlite3_prepare_v2(s->db, "SELECT id FROM src.runs ORDER BY id", -1, &runs, NULL) ==
+             SQLITE_OK;
+    while (ok && sqlite3_step(runs) == SQLITE_ROW) {
+        long long old = sqlite3_column_int64(runs, 0);
+        char *msg = NULL;
+        sql = xasprintf(
+            "INSERT INTO runs(started, version, options, compdb, duration, files_analyzed,"
+            " files_failed) SELECT started, version, options, compdb, duration, files_analyzed,"
+            " files_failed FROM src.runs WHERE id = %lld",
+            old);
+        ok = sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK;
+        free(sql);
+        long long now = sqlite3_last_insert_rowid(s->db);
+        sql = xasprintf(
+            "INSERT INTO findings(run_id, rule, level, file, line, col, function, message, may,"
+            " suppressed, suppression_reason, fingerprint, notes) SELECT %lld, rule, level,"
+            " file, line, col, function, message, may, suppressed, suppression_reason,"
+            " fingerprint, notes FROM src.findings WHERE run_id = %lld",
+            now, old);
+        if (ok)
+            ok = sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK;
+        if (!ok)
+            snprintf(err, (size_t)errlen, "%s: copying run %lld failed: %s", other, old,
+                     msg ? msg : "?");
+        sqlite3_free(msg);
+        free(sql);
+    }
+    sqlite3_finalize(runs);
+    sqlite3_exec(s->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "DETACH DATABASE src", NULL, NULL, NULL);
+    return ok;
+}

@@ -35,6 +35,10 @@ void store_put_summary(vc_store *s, const char *usr, const char *name, const cha
 char *store_cached_unit(vc_store *s, const char *file, const char *key);
 /* Stages a unit for the next store_write_run. */
 void store_put_unit(vc_store *s, const char *file, const char *key, const char *unit);
+/* Every cached unit (file and lowered IR as JSON); returns the count, arrays malloc'd. */
+int store_load_units(vc_store *s, char ***files, char ***texts);
+/* Copies every run of another results database (with its findings) into this one. */
+bool store_copy_runs(vc_store *s, const char *other, char *err, int errlen);
 /* Loads the findings of a run (the newest when run_id <= 0); returns the run id or -1. */
 long long store_load_run(vc_store *s, long long run_id, vc_findings *out, vc_failures *failures,
                          char *err, int errlen);
