@@ -99,7 +99,25 @@ static void add_job(vc_jobs *jobs, const char *file, const char *dir, char **arg
 }
 
 /* The compiler's argv without the compiler, -c, -o X and the source file itself. */
-static char **job_args(CXCompileCommand cmd, const char *file, int *nargs)
+/* Does argument `a` (relative to `dir`) name the source file itself? */
+static bool names_source(const char *a, const char *file, const char *dir)
+{
+    if (strcmp(a, file) == 0)
+        return true;
+    const char *base = strrchr(file, '/');
+    if (!base || a[0] == '-' || !strstr(a, base + 1))
+        return false;
+    char *abs = a[0] == '/' || !dir ? xstrdup(a) : xasprintf("%s/%s", dir, a);
+    char want[PATH_MAX], got[PATH_MAX];
+    char *full = file[0] == '/' || !dir ? xstrdup(file) : xasprintf("%s/%s", dir, file);
+    bool same = realpath(abs, got) && realpath(full, want) ? strcmp(got, want) == 0
+                                                           : strcmp(a, base + 1) == 0;
+    free(abs);
+    free(full);
+    return same;
+}
+
+static char **job_args(CXCompileCommand cmd, const char *file, const char *dir, int *nargs)
 {
     unsigned n = clang_CompileCommand_getNumArgs(cmd);
     char **args = xcalloc(n + 1, sizeof *args);
@@ -107,14 +125,10 @@ static char **job_args(CXCompileCommand cmd, const char *file, int *nargs)
     for (unsigned i = 1; i < n; i++) {
         CXString s = clang_CompileCommand_getArg(cmd, i);
         const char *a = clang_getCString(s);
-        bool drop = strcmp(a, "-c") == 0 || strcmp(a, file) == 0 || strcmp(a, "--") == 0;
+        bool drop = strcmp(a, "-c") == 0 || strcmp(a, "--") == 0 || names_source(a, file, dir);
         if (strcmp(a, "-o") == 0 && i + 1 < n) {
             i++;
             drop = true;
-        }
-        if (!drop) {
-            const char *base = strrchr(file, '/');
-            drop = base && strcmp(a, base + 1) == 0;
         }
         if (!drop)
             args[out++] = xstrdup(a);
@@ -187,7 +201,7 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
         CXString wd = clang_CompileCommand_getDirectory(cmd);
         const char *f = clang_getCString(file), *d = clang_getCString(wd);
         int nargs;
-        char **args = job_args(cmd, f, &nargs);
+        char **args = job_args(cmd, f, d, &nargs);
         char *abs = absolute(f, d);
         nargs = compdb_filter_args(args, nargs, abs, quiet);
         add_job(jobs, abs, d, args, nargs);

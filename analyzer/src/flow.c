@@ -629,7 +629,10 @@ static void derive(vc_flow *f, const vc_instr *in, vc_object_kind kind)
         bool fresh;
         const char *name = f->fn->places[in->dst].kind == PLACE_TEMP ? display_name(f, in->src)
                                                                      : display_name(f, in->dst);
-        made[i] = object_get(f, site_of(f, in), parents[i], kind, name, &fresh);
+        int parent = parents[i];
+        if (kind == OBJ_COPY && f->objs[parent].kind == OBJ_COPY && f->objs[parent].parent >= 0)
+            parent = f->objs[parent].parent; /* a copy of a copy is a copy: chains stay short */
+        made[i] = object_get(f, site_of(f, in), parent, kind, name, &fresh);
         if (fresh) {
             f->objs[made[i]].created = in->loc;
             if (kind == OBJ_DATA)
@@ -669,7 +672,44 @@ static void transfer_return(vc_flow *f, const vc_instr *in)
 
 void flow_apply_call(vc_flow *f, const vc_instr *in);
 
+/* p now points elsewhere: what p->f and p[] held is not what they hold now. Each gets an
+ * unknown handle of its own (a list walk `e = e->next` must not see the old e->next). */
+static void reset_members(vc_flow *f, const vc_instr *in, int p, int depth)
+{
+    if (p < 0 || !f->fn->places[p].is_pointer || depth > 4)
+        return;
+    for (int q = 0; q < f->fn->nplaces; q++) {
+        const vc_place *pl = &f->fn->places[q];
+        if (pl->base != p || q == p || !(pl->is_pointer || pl->is_array))
+            continue;
+        bool through = pl->kind == PLACE_ELEMENT || strstr(pl->key, "->") != NULL;
+        if (!through)
+            continue;
+        bool fresh;
+        int o =
+            object_get(f, site_of(f, in) * 64 + 33 + q % 29, -2 - q, OBJ_OWNER, pl->name, &fresh);
+        f->objs[o].created = in->loc;
+        create(f, o, pl->const_target, false);
+        uint64_t *bits = pts_of(f, q);
+        memset(bits, 0, (size_t)f->cur.words * sizeof *bits);
+        bits[o / 64] |= 1ull << (o % 64);
+        reset_members(f, in, q, depth + 1);
+    }
+}
+
+static void transfer_one(vc_flow *f, const vc_instr *in);
+
 static void transfer(vc_flow *f, const vc_instr *in)
+{
+    transfer_one(f, in);
+    bool assigns = in->kind == I_ASSIGN_COPY || in->kind == I_ASSIGN_OFFSET ||
+                   in->kind == I_ASSIGN_MOVE || in->kind == I_ASSIGN_ADDR || in->kind == I_CLEAR ||
+                   (in->kind == I_CALL && in->dst >= 0);
+    if (assigns && in->dst >= 0 && f->fn->places[in->dst].kind != PLACE_TEMP)
+        reset_members(f, in, in->dst, 0);
+}
+
+static void transfer_one(vc_flow *f, const vc_instr *in)
 {
     switch (in->kind) {
     case I_ASSIGN_COPY:
