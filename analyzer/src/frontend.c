@@ -139,8 +139,9 @@ vc_unit *frontend_lower(void *cx_index, const vc_compile_job *job)
         args[job->nargs] = wd;
     CXTranslationUnit tu = NULL;
     unsigned options = CXTranslationUnit_KeepGoing;
-    enum CXErrorCode rc =
-        clang_parseTranslationUnit2(cx_index, job->file, args, nargs, NULL, 0, options, &tu);
+    struct CXUnsavedFile unsaved = {job->file, job->unsaved, (unsigned long)job->unsaved_length};
+    enum CXErrorCode rc = clang_parseTranslationUnit2(cx_index, job->file, args, nargs, &unsaved,
+                                                      job->unsaved ? 1 : 0, options, &tu);
     free(args);
     free(wd);
     if (rc != CXError_Success || !tu) {

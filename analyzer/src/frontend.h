@@ -10,6 +10,8 @@ typedef struct {
     const char *directory;   /* working directory of the compile command, or NULL */
     const char *const *args; /* compiler arguments (without the compiler and the file) */
     int nargs;
+    const char *unsaved; /* the file's text as an editor holds it, or NULL for the disk's */
+    size_t unsaved_length;
 } vc_compile_job;
 
 /* Parses and lowers; on failure, the returned unit has `error` set (a message naming the file). */

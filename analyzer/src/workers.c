@@ -81,7 +81,8 @@ static void worker_main(const vc_jobs *jobs, const vc_worker_options *opt, int i
     int32_t job;
     while (read_all(in, &job, sizeof job) && job >= 0 && job < jobs->n) {
         const vc_job *j = &jobs->items[job];
-        vc_compile_job cj = {j->file, j->directory, (const char *const *)j->args, j->nargs};
+        vc_compile_job cj = {j->file,  j->directory, (const char *const *)j->args,
+                             j->nargs, NULL,         0};
         alarm(opt->timeout);
         test_hooks(j->file);
         vc_unit *u = frontend_lower(index, &cj);

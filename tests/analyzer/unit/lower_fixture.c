@@ -22,7 +22,7 @@ vc_unit *lower_source(const char *source)
     fputs(source, f);
     fclose(f);
     const char *args[] = {"-std=c11", "-I" NDA_INCLUDE_DIR};
-    vc_compile_job job = {path, NULL, args, 2};
+    vc_compile_job job = {path, NULL, args, 2, NULL, 0};
     CXIndex index = clang_createIndex(0, 0);
     vc_unit *u = frontend_lower(index, &job);
     clang_disposeIndex(index);
