@@ -3,6 +3,7 @@
 
 #include "strmap.h"
 #include "util.h"
+#include "yaml_file.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -107,31 +108,17 @@ static bool parse_entry(yaml_document_t *doc, yaml_node_pair_t *p, vc_project_co
 
 static bool parse(vc_project_config *cfg, char *err, int errlen)
 {
-    FILE *f = fopen(cfg->path, "rb");
-    if (!f) {
-        snprintf(err, (size_t)errlen, "%s: cannot read: %s", cfg->path, strerror(errno));
-        return false;
-    }
-    yaml_parser_t parser;
     yaml_document_t doc;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    bool ok = yaml_parser_load(&parser, &doc);
-    if (!ok) {
-        snprintf(err, (size_t)errlen, "%s:%lu: YAML syntax error: %s", cfg->path,
-                 (unsigned long)parser.problem_mark.line + 1,
-                 parser.problem ? parser.problem : "unknown");
-    } else {
-        yaml_node_t *root = yaml_document_get_root_node(&doc);
-        if (root && root->type != YAML_MAPPING_NODE)
-            ok = fail(err, errlen, cfg->path, root, "expected a mapping of settings");
-        for (yaml_node_pair_t *p = root && ok ? root->data.mapping.pairs.start : NULL;
-             p && p < root->data.mapping.pairs.top && ok; p++)
-            ok = parse_entry(&doc, p, cfg, err, errlen);
-        yaml_document_delete(&doc);
-    }
-    yaml_parser_delete(&parser);
-    fclose(f);
+    if (!yaml_file_load(cfg->path, &doc, err, errlen))
+        return false;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    bool ok = true;
+    if (root && root->type != YAML_MAPPING_NODE)
+        ok = fail(err, errlen, cfg->path, root, "expected a mapping of settings");
+    for (yaml_node_pair_t *p = root && ok ? root->data.mapping.pairs.start : NULL;
+         p && p < root->data.mapping.pairs.top && ok; p++)
+        ok = parse_entry(&doc, p, cfg, err, errlen);
+    yaml_document_delete(&doc);
     return ok;
 }
 

@@ -506,12 +506,7 @@ static int cmd_analyze(int argc, char **argv)
                 summary_line(&findings, &failures, distinct_files(&jobs), elapsed, known);
         }
         findings_free(&findings);
-        for (int i = 0; i < failures.n; i++) {
-            free(failures.files[i]);
-            free(failures.reasons[i]);
-        }
-        free(failures.files);
-        free(failures.reasons);
+        failures_free(&failures);
     }
     store_close(store);
     free(db_path);
@@ -569,12 +564,7 @@ static int cmd_report(int argc, char **argv)
              write_html(&o, store, &findings, &failures))
         status = EXIT_CLEAN;
     findings_free(&findings);
-    for (int i = 0; i < failures.n; i++) {
-        free(failures.files[i]);
-        free(failures.reasons[i]);
-    }
-    free(failures.files);
-    free(failures.reasons);
+    failures_free(&failures);
     store_close(store);
     free(path);
     options_free(&o);

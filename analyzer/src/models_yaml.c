@@ -12,6 +12,7 @@
 #include "models.h"
 
 #include "util.h"
+#include "yaml_file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -120,34 +121,20 @@ static bool load_entry(load_ctx *c, yaml_document_t *doc, yaml_node_t *entry, vc
 bool model_set_load_yaml(vc_model_set *set, const char *path, char *err, int errlen)
 {
     load_ctx c = {path, err, errlen};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, (size_t)errlen, "%s: cannot open: %s", path, strerror(errno));
-        return false;
-    }
-    yaml_parser_t parser;
     yaml_document_t doc;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    bool ok = yaml_parser_load(&parser, &doc);
-    if (!ok) {
-        snprintf(err, (size_t)errlen, "%s:%lu: YAML syntax error: %s", path,
-                 (unsigned long)parser.problem_mark.line + 1,
-                 parser.problem ? parser.problem : "unknown");
-    } else {
-        yaml_node_t *root = yaml_document_get_root_node(&doc);
-        yaml_node_t *models =
-            root && root->type == YAML_MAPPING_NODE ? lookup(&doc, root, "models") : NULL;
-        if (!root)
-            ok = fail(&c, NULL, "the file is empty: expected 'models:'", NULL);
-        else if (!models || models->type != YAML_SEQUENCE_NODE)
-            ok = fail(&c, root, "expected a top-level 'models:' list", NULL);
-        for (yaml_node_item_t *it = ok ? models->data.sequence.items.start : NULL;
-             ok && it < models->data.sequence.items.top; it++)
-            ok = load_entry(&c, &doc, yaml_document_get_node(&doc, *it), set);
-        yaml_document_delete(&doc);
-    }
-    yaml_parser_delete(&parser);
-    fclose(f);
+    if (!yaml_file_load(path, &doc, err, errlen))
+        return false;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    yaml_node_t *models =
+        root && root->type == YAML_MAPPING_NODE ? lookup(&doc, root, "models") : NULL;
+    bool ok = true;
+    if (!root)
+        ok = fail(&c, NULL, "the file is empty: expected 'models:'", NULL);
+    else if (!models || models->type != YAML_SEQUENCE_NODE)
+        ok = fail(&c, root, "expected a top-level 'models:' list", NULL);
+    for (yaml_node_item_t *it = ok ? models->data.sequence.items.start : NULL;
+         ok && it < models->data.sequence.items.top; it++)
+        ok = load_entry(&c, &doc, yaml_document_get_node(&doc, *it), set);
+    yaml_document_delete(&doc);
     return ok;
 }

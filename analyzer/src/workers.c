@@ -28,6 +28,17 @@ void failures_add(vc_failures *f, const char *file, const char *reason)
     f->reasons[f->n++] = xstrdup(reason);
 }
 
+void failures_free(vc_failures *f)
+{
+    for (int i = 0; i < f->n; i++) {
+        free(f->files[i]);
+        free(f->reasons[i]);
+    }
+    free(f->files);
+    free(f->reasons);
+    memset(f, 0, sizeof *f);
+}
+
 static bool write_all(int fd, const void *buf, size_t n)
 {
     const char *p = buf;

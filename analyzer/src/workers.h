@@ -19,5 +19,6 @@ typedef struct {
 void workers_lower(const vc_jobs *jobs, const vc_worker_options *opt, vc_unit **units,
                    vc_failures *failures);
 void failures_add(vc_failures *f, const char *file, const char *reason);
+void failures_free(vc_failures *f);
 
 #endif
