@@ -893,8 +893,8 @@ static vc_layout view_layout(const vc_instr *in, const vc_model *m, vc_layout fr
 {
     for (int i = 0; m && i < m->neffects; i++) {
         const vc_effect *e = &m->effects[i];
-        int64_t v[4];
-        bool k[4];
+        int64_t v[4] = {0, 0, 0, 0};
+        bool k[4] = {false, false, false, false};
         for (int a = 1; a < e->nargs && a < 5; a++)
             k[a - 1] = effect_value(in, e, a, &v[a - 1]);
         switch (e->kind) {
