@@ -8,6 +8,7 @@
 #include <clang-c/Index.h>
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -80,6 +81,43 @@ static void test_hooks(const char *file)
         pause();
 }
 
+/* Lowering recurses over the syntax tree: 10,000-deep nesting (blocks, if chains, a + a + ...
+ * sums from macros) overflows a default 8 MiB stack. It runs on a thread with a large stack
+ * (address space only: untouched pages cost nothing), inside --memory-limit when one is set. */
+typedef struct {
+    CXIndex index;
+    const vc_compile_job *job;
+    char *text;
+} lower_call;
+
+static void *lower_thread(void *arg)
+{
+    lower_call *c = arg;
+    vc_unit *u = frontend_lower(c->index, c->job);
+    c->text = unit_serialize(u);
+    unit_free(u);
+    return NULL;
+}
+
+static char *lower_on_big_stack(CXIndex index, const vc_compile_job *job,
+                                const vc_worker_options *opt)
+{
+    size_t stack = (size_t)1 << 30;
+    if (opt->memory && (size_t)(opt->memory << 20) / 4 < stack)
+        stack = (size_t)(opt->memory << 20) / 4;
+    lower_call c = {index, job, NULL};
+    pthread_attr_t attr;
+    pthread_t thread;
+    bool threaded = pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, stack) == 0 &&
+                    pthread_create(&thread, &attr, lower_thread, &c) == 0;
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        lower_thread(&c);
+    pthread_attr_destroy(&attr);
+    return c.text;
+}
+
 /* The worker: job indices in, [job, length, unit JSON] out, until the parent closes. */
 static void worker_main(const vc_jobs *jobs, const vc_worker_options *opt, int in, int out)
 {
@@ -88,6 +126,7 @@ static void worker_main(const vc_jobs *jobs, const vc_worker_options *opt, int i
         struct rlimit lim = {opt->memory << 20, opt->memory << 20};
         setrlimit(RLIMIT_AS, &lim);
     }
+    setenv("LIBCLANG_NOTHREADS", "1", 1); /* libclang parses on our big stack, not its 8 MiB */
     CXIndex index = clang_createIndex(0, 0);
     int32_t job;
     while (read_all(in, &job, sizeof job) && job >= 0 && job < jobs->n) {
@@ -96,10 +135,8 @@ static void worker_main(const vc_jobs *jobs, const vc_worker_options *opt, int i
                              j->nargs, NULL,         0};
         alarm(opt->timeout);
         test_hooks(j->file);
-        vc_unit *u = frontend_lower(index, &cj);
-        char *text = unit_serialize(u);
+        char *text = lower_on_big_stack(index, &cj, opt);
         alarm(0);
-        unit_free(u);
         uint64_t len = strlen(text);
         bool ok = write_all(out, &job, sizeof job) && write_all(out, &len, sizeof len) &&
                   write_all(out, text, len);
