@@ -52,33 +52,88 @@ char *compdb_discover(void)
     }
 }
 
+/* cc1 options that load a shared object or run a plugin: -load X, -add-plugin X, -plugin X,
+ * -fplugin=X, -fpass-plugin=X (and the driver's own -fplugin=, -fpass-plugin=). */
 static bool is_code_loading(const char *arg)
 {
     return strncmp(arg, "-fplugin", 8) == 0 || strncmp(arg, "-fpass-plugin", 13) == 0 ||
-           strcmp(arg, "-load") == 0 || strncmp(arg, "-fplugin-arg", 12) == 0;
+           strncmp(arg, "-load", 5) == 0 || strcmp(arg, "-add-plugin") == 0 ||
+           strcmp(arg, "-plugin") == 0 || strncmp(arg, "-plugin=", 8) == 0;
+}
+
+/* Does the cc1 option take its value as the next forwarded argument? */
+static bool takes_value(const char *arg)
+{
+    return strcmp(arg, "-load") == 0 || strcmp(arg, "-add-plugin") == 0 ||
+           strcmp(arg, "-plugin") == 0;
+}
+
+/* Flags that forward their argument to cc1 or LLVM: -Xclang X, -Xpreprocessor X, -mllvm X, and
+ * the joined -Xclang=X, -mllvm=X. Returns how many argv entries the forwarding takes at i (0 when
+ * args[i] is not one) and sets *value to what is forwarded. */
+static int forwarded(char **args, int nargs, int i, const char **value)
+{
+    static const char *const separate[] = {"-Xclang", "-Xpreprocessor", "-mllvm"};
+    static const char *const joined[] = {"-Xclang=", "-mllvm="};
+    for (size_t k = 0; k < sizeof separate / sizeof *separate; k++)
+        if (strcmp(args[i], separate[k]) == 0 && i + 1 < nargs) {
+            *value = args[i + 1];
+            return 2;
+        }
+    for (size_t k = 0; k < sizeof joined / sizeof *joined; k++)
+        if (strncmp(args[i], joined[k], strlen(joined[k])) == 0) {
+            *value = args[i] + strlen(joined[k]);
+            return 1;
+        }
+    return 0;
+}
+
+/* -Wp,A,B,...: forwarded to the preprocessor (cc1); does any part load code? */
+static bool wp_loads_code(const char *arg)
+{
+    if (strncmp(arg, "-Wp,", 4) != 0)
+        return false;
+    char *copy = xstrdup(arg + 4), *save = NULL;
+    bool loads = false;
+    for (char *part = strtok_r(copy, ",", &save); part && !loads; part = strtok_r(NULL, ",", &save))
+        loads = is_code_loading(part);
+    free(copy);
+    return loads;
+}
+
+/* How many arguments from i on load code (0: args[i] does not). */
+static int code_loading_span(char **args, int nargs, int i)
+{
+    const char *value = NULL;
+    int take = forwarded(args, nargs, i, &value);
+    if (take > 0) {
+        if (!is_code_loading(value))
+            return 0;
+        const char *next = NULL;
+        int more = takes_value(value) && i + take < nargs ? forwarded(args, nargs, i + take, &next)
+                                                          : 0;
+        return take + more; /* -Xclang -load -Xclang X: the value is forwarded the same way */
+    }
+    if (wp_loads_code(args[i]))
+        return 1;
+    if (is_code_loading(args[i])) /* a cc1 command line (clang -cc1 ...) */
+        return takes_value(args[i]) && i + 1 < nargs ? 2 : 1;
+    return 0;
 }
 
 int compdb_filter_args(char **args, int nargs, const char *file, bool quiet)
 {
     int out = 0;
     for (int i = 0; i < nargs; i++) {
-        const char *a = args[i];
-        const char *next = i + 1 < nargs ? args[i + 1] : "";
-        bool xclang_load = strcmp(a, "-Xclang") == 0 &&
-                           (is_code_loading(next) || strcmp(next, "-add-plugin") == 0);
-        if (xclang_load || is_code_loading(a)) {
-            /* cc1's -load and -add-plugin take their value as the next -Xclang argument. */
-            bool has_value = strcmp(next, "-load") == 0 || strcmp(next, "-add-plugin") == 0;
-            int skip = strcmp(a, "-load") == 0 ? 2 : 1;
-            if (xclang_load)
-                skip = has_value && i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0 ? 4 : 2;
+        int skip = code_loading_span(args, nargs, i);
+        if (skip > 0) {
             if (!quiet) {
                 fprintf(stderr, "viewcheck: note: %s: dropped '", file);
-                for (int k = 0; k < skip && i + k < nargs; k++)
+                for (int k = 0; k < skip; k++)
                     fprintf(stderr, "%s%s", k ? " " : "", args[i + k]);
                 fprintf(stderr, "' (it loads code)\n");
             }
-            for (int k = 0; k < skip && i + k < nargs; k++)
+            for (int k = 0; k < skip; k++)
                 free(args[i + k]);
             i += skip - 1;
             continue;
@@ -195,20 +250,33 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
     }
     CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
     unsigned n = clang_CompileCommands_getSize(cmds);
+    char here[PATH_MAX], *db_dir = realpath(dir, here) ? xstrdup(here) : xstrdup(dir);
     for (unsigned i = 0; i < n; i++) {
         CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
         CXString file = clang_CompileCommand_getFilename(cmd);
         CXString wd = clang_CompileCommand_getDirectory(cmd);
         const char *f = clang_getCString(file), *d = clang_getCString(wd);
+        /* a relative 'directory' is taken relative to the database's own directory, not to
+         * wherever viewcheck runs */
+        char *dir_abs = d[0] == '/' ? xstrdup(d) : d[0] ? xasprintf("%s/%s", db_dir, d)
+                                                        : xstrdup(db_dir);
+        char resolved[PATH_MAX];
+        if (d[0] != '/' && realpath(dir_abs, resolved)) {
+            free(dir_abs);
+            dir_abs = xstrdup(resolved);
+        }
+        d = dir_abs;
         int nargs;
         char **args = job_args(cmd, f, d, &nargs);
         char *abs = absolute(f, d);
         nargs = compdb_filter_args(args, nargs, abs, quiet);
         add_job(jobs, abs, d, args, nargs);
         free(abs);
+        free(dir_abs);
         clang_disposeString(file);
         clang_disposeString(wd);
     }
+    free(db_dir);
     clang_CompileCommands_dispose(cmds);
     clang_CompilationDatabase_dispose(db);
     jobs->database_dir = xstrdup(dir);

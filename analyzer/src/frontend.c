@@ -3,8 +3,10 @@
 #include "lower.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The first error of the translation unit with a source location; command-line diagnostics
  * (gcc-only flags) have none and are not parse failures. */
@@ -145,7 +147,18 @@ vc_unit *frontend_lower(void *cx_index, const vc_compile_job *job)
     free(args);
     free(wd);
     if (rc != CXError_Success || !tu) {
-        u->error = xasprintf("%s: libclang could not parse the file (error %d)", job->file, rc);
+        /* say why when the reason is plain: a compile database naming a missing file */
+        char *path = job->file[0] == '/' || !job->directory
+                         ? xstrdup(job->file)
+                         : xasprintf("%s/%s", job->directory, job->file);
+        struct stat st;
+        if (!job->unsaved && stat(path, &st) != 0)
+            u->error = xasprintf("%s: cannot read the file: %s", job->file, strerror(errno));
+        else if (!job->unsaved && S_ISDIR(st.st_mode))
+            u->error = xasprintf("%s: is a directory, not a source file", job->file);
+        else
+            u->error = xasprintf("%s: libclang could not parse the file (error %d)", job->file, rc);
+        free(path);
         return u;
     }
     u->error = first_error(tu);

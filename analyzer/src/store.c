@@ -38,10 +38,32 @@ static const char *const migrations[] = {
     "  run_id INTEGER REFERENCES runs(id));",
 };
 
+/* What the user can do about SQLite's last error on db. */
+static const char *advice(sqlite3 *db)
+{
+    switch (db ? sqlite3_errcode(db) & 0xff : SQLITE_OK) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return " (another process holds a lock on it and did not release it in time; run again "
+               "when it has finished)";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return " (the database is read-only here: use a writable --db)";
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return " (not a viewcheck results database, or a corrupted one; it was left as it is: "
+               "move it away or use another --db)";
+    case SQLITE_CANTOPEN:
+        return " (no database file can be opened or created at that path)";
+    default:
+        return "";
+    }
+}
+
 static bool fail(char *err, int errlen, const char *path, const char *what, sqlite3 *db)
 {
-    snprintf(err, (size_t)errlen, "%s: %s%s%s", path, what, db ? ": " : "",
-             db ? sqlite3_errmsg(db) : "");
+    snprintf(err, (size_t)errlen, "%s: %s%s%s%s", path, what, db ? ": " : "",
+             db ? sqlite3_errmsg(db) : "", advice(db));
     return false;
 }
 
@@ -61,8 +83,7 @@ static int user_version(sqlite3 *db)
 static bool migrate(sqlite3 *db, const char *path, char *err, int errlen)
 {
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return fail(err, errlen, path, "not a viewcheck results database (unreadable or locked)",
-                    db);
+        return fail(err, errlen, path, "cannot use the results database", db);
     int version = user_version(db);
     int latest = (int)(sizeof migrations / sizeof *migrations);
     bool ok = true;
@@ -113,7 +134,8 @@ vc_store *store_open(const char *path, bool create, char *err, int errlen)
         sqlite3_close(db);
         return NULL;
     }
-    sqlite3_busy_timeout(db, 30000);
+    const char *wait_ms = getenv("VIEWCHECK_TEST_DB_TIMEOUT_MS"); /* tests: the lock's wait */
+    sqlite3_busy_timeout(db, wait_ms && *wait_ms ? atoi(wait_ms) : 30000);
     if (!migrate(db, path, err, errlen)) {
         sqlite3_close(db);
         return NULL;
@@ -317,9 +339,37 @@ static bool insert_units(vc_store *s, long long run)
     return ok;
 }
 
+/* A stored unit is "vcsum:HASH:" and the unit's JSON: the analysis trusts the indices in a unit,
+ * so one damaged on disk (SQLite has no checksums of its own) must be noticed, not loaded. */
+static const char SUM_MARK[] = "vcsum:";
+
+static unsigned long long unit_sum(const char *unit)
+{
+    return text_hash(1469598103934665603ull, unit, strlen(unit));
+}
+
+/* The unit's JSON inside a stored text (freed), or NULL when its checksum does not match. */
+static char *unit_checked(char *stored)
+{
+    size_t mark = sizeof SUM_MARK - 1;
+    char *end = NULL;
+    unsigned long long sum = 0;
+    if (stored && strncmp(stored, SUM_MARK, mark) == 0) {
+        errno = 0;
+        sum = strtoull(stored + mark, &end, 16);
+    }
+    char *unit = NULL;
+    if (end && *end == ':' && errno == 0 && sum == unit_sum(end + 1))
+        unit = xstrdup(end + 1);
+    free(stored);
+    return unit;
+}
+
 void store_put_unit(vc_store *s, const char *file, const char *key, const char *unit)
 {
-    json_array_append_new(s->pending_units, json_pack("[s,s,s]", file, key, unit));
+    char *stored = xasprintf("%s%016llx:%s", SUM_MARK, unit_sum(unit), unit);
+    json_array_append_new(s->pending_units, json_pack("[s,s,s]", file, key, stored));
+    free(stored);
 }
 
 char *store_cached_unit(vc_store *s, const char *file, const char *key)
@@ -332,7 +382,7 @@ char *store_cached_unit(vc_store *s, const char *file, const char *key)
     sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
-        text = column_text(st, 0);
+        text = unit_checked(column_text(st, 0)); /* a damaged one is a miss, parsed again */
     sqlite3_finalize(st);
     return text;
 }
@@ -494,11 +544,17 @@ int store_load_units(vc_store *s, char ***files, char ***texts)
         return 0;
     int n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
+        char *text = unit_checked(column_text(st, 1));
+        if (!text) {
+            fprintf(stderr, "viewcheck: warning: %s: the stored unit of %s is damaged; skipped\n",
+                    s->path, (const char *)sqlite3_column_text(st, 0));
+            continue;
+        }
         int c2 = cap;
         GROW(*files, n, c2);
         GROW(*texts, n, cap);
         (*files)[n] = column_text(st, 0);
-        (*texts)[n++] = column_text(st, 1);
+        (*texts)[n++] = text;
     }
     sqlite3_finalize(st);
     return n;
