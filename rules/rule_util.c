@@ -13,6 +13,13 @@ int rule_unaliased(const vc_flow *f, int obj)
     return obj;
 }
 
+int rule_handle(const vc_flow *f, int obj)
+{
+    while (flow_object(f, obj)->offset && flow_object(f, obj)->parent >= 0)
+        obj = flow_object(f, obj)->parent;
+    return obj;
+}
+
 bool rule_is_derived(const vc_flow *f, int obj)
 {
     return !flow_is_root(f, rule_unaliased(f, obj));

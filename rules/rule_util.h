@@ -11,6 +11,8 @@ bool rule_is_derived(const vc_flow *f, int obj);
 bool rule_under_maybe_view(const vc_flow *f, int obj);
 /* The nearest ancestor that is not a plain copy (the handle a copy stands for). */
 int rule_unaliased(const vc_flow *f, int obj);
+/* p + k is the same handle as p: the object an offset pointer stands for. */
+int rule_handle(const vc_flow *f, int obj);
 /* The handle's base for messages: the root's name. */
 const char *rule_base_name(const vc_flow *f, int obj);
 char *rule_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

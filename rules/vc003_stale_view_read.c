@@ -15,7 +15,7 @@ static void mark_stale(vc_flow *f, const vc_event *ev)
         return; /* whether it writes the source is VC005's question */
     for (int v = 0; v < flow_nobjects(f); v++) {
         vc_objstate *s = flow_state(f, v);
-        if (!s->exists || v == ev->obj || !rule_is_derived(f, v) ||
+        if (!s->exists || v == ev->obj || flow_object(f, v)->offset || !rule_is_derived(f, v) ||
             flow_derived_from(f, ev->obj, rule_unaliased(f, v)) || s->released == TRI_MUST)
             continue;
         vc_relation r = flow_relation(f, v, ev->obj);
@@ -27,7 +27,19 @@ static void mark_stale(vc_flow *f, const vc_event *ev)
     }
 }
 
-static void on_event(vc_flow *f, const vc_event *ev)
+static void on_handle_event(vc_flow *f, const vc_event *ev);
+
+/* Events through p + k are events of p's handle. */
+static void on_event(vc_flow *f, const vc_event *raw)
+{
+    if (raw->kind == EV_CREATE && flow_object(f, raw->obj)->offset)
+        return; /* p + k is born: p itself stays as it was */
+    vc_event ev = *raw;
+    ev.obj = rule_handle(f, raw->obj);
+    on_handle_event(f, &ev);
+}
+
+static void on_handle_event(vc_flow *f, const vc_event *ev)
 {
     vc_objstate *s = flow_state(f, ev->obj);
     switch (ev->kind) {

@@ -47,7 +47,7 @@ static void observe(vc_flow *f, const vc_event *ev)
 {
     for (int v = 0; v < flow_nobjects(f); v++) {
         vc_objstate *s = flow_state(f, v);
-        if (!s->exists || !s->wrote || v == ev->obj || !is_v(f, v) ||
+        if (!s->exists || !s->wrote || v == ev->obj || flow_object(f, v)->offset || !is_v(f, v) ||
             flow_derived_from(f, ev->obj, v) || s->wrote_stmt == ev->stmt ||
             flow_in_loop_around(f, s, ev->block))
             continue;
@@ -73,7 +73,19 @@ static void wrote(const vc_event *ev, vc_objstate *s)
     s->wrote_cause = ev->cause;
 }
 
-static void on_event(vc_flow *f, const vc_event *ev)
+static void on_handle_event(vc_flow *f, const vc_event *ev);
+
+/* Events through p + k are events of p's handle. */
+static void on_event(vc_flow *f, const vc_event *raw)
+{
+    if (raw->kind == EV_CREATE && flow_object(f, raw->obj)->offset)
+        return; /* p + k is born: p itself stays as it was */
+    vc_event ev = *raw;
+    ev.obj = rule_handle(f, raw->obj);
+    on_handle_event(f, &ev);
+}
+
+static void on_handle_event(vc_flow *f, const vc_event *ev)
 {
     vc_objstate *s = flow_state(f, ev->obj);
     bool v = is_v(f, ev->obj);

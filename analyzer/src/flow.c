@@ -122,14 +122,29 @@ static int first_step(const vc_flow *f, int obj)
 
 vc_relation flow_relation(vc_flow *f, int a, int b)
 {
+    return flow_relation_regions(f, a, f->objs[a].region, b, f->objs[b].region);
+}
+
+bool flow_is_raw_buffer(const vc_flow *f, int obj)
+{
+    for (int o = obj; o >= 0; o = f->objs[o].parent) {
+        vc_object_kind k = f->objs[o].kind;
+        if (k != OBJ_COPY && k != OBJ_DATA && f->objs[o].parent >= 0)
+            return false; /* a view: its axes are the array's, not bytes */
+    }
+    int root = f->objs[obj].root;
+    return f->objs[root].region.ndim <= 1 && f->objs[root].region.axes_known;
+}
+
+vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_region rb)
+{
     if (f->objs[a].root != f->objs[b].root)
         return REL_DISJOINT;
-    if (a == b)
+    if (a == b && !f->objs[a].offset)
         return REL_IDENTICAL;
     int root = f->objs[a].root;
     if (f->objs[root].elements && first_step(f, a) != first_step(f, b))
         return REL_DISJOINT; /* two elements read apart: assumed distinct, as parameters are */
-    vc_region ra = f->objs[a].region, rb = f->objs[b].region;
     if (flow_state(f, a)->atoms_stale)
         ra = region_without_atoms(ra);
     if (flow_state(f, b)->atoms_stale)
@@ -520,6 +535,7 @@ static int twin(vc_flow *f, int o, int parent)
     t->region = src->region;
     t->readonly_view = src->readonly_view;
     t->layout = src->layout;
+    t->offset = src->offset;
     t->param_index = src->param_index;
     if (parent < 0) {
         t->root = id;
@@ -630,13 +646,38 @@ static void derive(vc_flow *f, const vc_instr *in, vc_object_kind kind)
         const char *name = f->fn->places[in->dst].kind == PLACE_TEMP ? display_name(f, in->src)
                                                                      : display_name(f, in->dst);
         int parent = parents[i];
-        if (kind == OBJ_COPY && f->objs[parent].kind == OBJ_COPY && f->objs[parent].parent >= 0)
+        if (kind == OBJ_COPY && f->objs[parent].kind == OBJ_COPY && f->objs[parent].parent >= 0 &&
+            !f->objs[parent].offset)
             parent = f->objs[parent].parent; /* a copy of a copy is a copy: chains stay short */
         made[i] = object_get(f, site_of(f, in), parent, kind, name, &fresh);
         if (fresh) {
             f->objs[made[i]].created = in->loc;
             if (kind == OBJ_DATA)
                 f->objs[made[i]].region = region_inexact(f->objs[made[i]].region);
+        }
+        create(f, made[i], false, false);
+    }
+    pts_set(f, in->dst, made, n);
+}
+
+/* p + k: the same array (a copy of the handle) whose region starts k elements later. */
+static void derive_offset(vc_flow *f, const vc_instr *in)
+{
+    int parents[MAX_PTS], made[MAX_PTS];
+    int n = pts_list(f, in->src, parents, MAX_PTS);
+    const vc_operand *k = in->nargs > 0 ? &in->args[0] : NULL;
+    for (int i = 0; i < n; i++) {
+        bool fresh;
+        made[i] =
+            object_get(f, site_of(f, in), parents[i], OBJ_COPY, display_name(f, in->src), &fresh);
+        vc_object *o = &f->objs[made[i]];
+        if (fresh) {
+            o->created = in->loc;
+            o->offset = true;
+            bool raw = flow_is_raw_buffer(f, parents[i]) && k && k->has_bound;
+            o->region = raw ? region_slice_bounds(f->objs[parents[i]].region, 0, true, k->bound,
+                                                  bound_const(VC_TO_END), 1, true)
+                            : region_inexact(f->objs[parents[i]].region);
         }
         create(f, made[i], false, false);
     }
@@ -716,7 +757,7 @@ static void transfer_one(vc_flow *f, const vc_instr *in)
         derive(f, in, OBJ_COPY);
         break;
     case I_ASSIGN_OFFSET:
-        derive(f, in, OBJ_DATA);
+        derive_offset(f, in);
         break;
     case I_ASSIGN_MOVE:
     case I_ASSIGN_ADDR: {
@@ -796,7 +837,7 @@ static int effect_param(const vc_effect *e, int arg)
     return e->args[arg].param;
 }
 
-static bool effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_t *value)
+bool flow_effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_t *value)
 {
     const vc_effect_arg *a = &e->args[arg];
     if (a->param < 0) {
@@ -813,7 +854,7 @@ static bool effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_
 static bool effect_bound(const vc_instr *in, const vc_effect *e, int arg, vc_bound *out)
 {
     int64_t v;
-    if (effect_value(in, e, arg, &v)) {
+    if (flow_effect_value(in, e, arg, &v)) {
         *out = bound_const(v == INT64_MAX ? VC_TO_END : v);
         return true;
     }
@@ -885,7 +926,7 @@ static int result_ndim(const vc_instr *in, const vc_model *m)
 {
     const vc_effect *e = effect_of(m, FX_RESULT_NDIM);
     int64_t n;
-    return e && effect_value(in, e, 0, &n) && n >= 0 && n <= VC_MAXDIMS ? (int)n : -1;
+    return e && flow_effect_value(in, e, 0, &n) && n >= 0 && n <= VC_MAXDIMS ? (int)n : -1;
 }
 
 /* The layout of a view made by the model's region effects from a parent of layout `from`. */
@@ -896,7 +937,7 @@ static vc_layout view_layout(const vc_instr *in, const vc_model *m, vc_layout fr
         int64_t v[4] = {0, 0, 0, 0};
         bool k[4] = {false, false, false, false};
         for (int a = 1; a < e->nargs && a < 5; a++)
-            k[a - 1] = effect_value(in, e, a, &v[a - 1]);
+            k[a - 1] = flow_effect_value(in, e, a, &v[a - 1]);
         switch (e->kind) {
         case FX_REGION_SAME:
             return from;
@@ -1045,8 +1086,9 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
 static void set_readonly(vc_flow *f, const vc_instr *in, const vc_effect *e)
 {
     int64_t flag = 0;
-    bool readonly = e->kind == FX_MAKES_READONLY || (effect_value(in, e, 1, &flag) && flag == 0);
-    bool unknown = e->kind == FX_SETS_WRITEABLE && !effect_value(in, e, 1, &flag);
+    bool readonly =
+        e->kind == FX_MAKES_READONLY || (flow_effect_value(in, e, 1, &flag) && flag == 0);
+    bool unknown = e->kind == FX_SETS_WRITEABLE && !flow_effect_value(in, e, 1, &flag);
     int objs[MAX_PTS];
     int n = flow_effect_objects(f, in, &e->args[0], objs, MAX_PTS);
     for (int i = 0; i < n; i++) {

@@ -44,6 +44,7 @@ typedef struct {
     bool holds_ref;     /* counts as a reference to the root memory */
     int8_t layout;      /* vc_layout */
     bool elements;      /* root: the elements of an array of handles the caller passed */
+    bool offset;        /* p + k: the same array as its parent from a shifted start */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
@@ -103,6 +104,13 @@ bool flow_once(vc_flow *f, const char *rule, vc_loc key);
 bool flow_is_root(const vc_flow *f, int obj);
 /* Same root memory and regions not provably disjoint. */
 vc_relation flow_relation(vc_flow *f, int a, int b);
+/* The same with the objects' regions given (narrowed by a contract's extents). */
+vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_region rb);
+/* A plain buffer (C array, malloc'd memory, a pointer parameter) whose first axis is its
+ * elements, so that pointer offsets and byte extents are positions on that axis. */
+bool flow_is_raw_buffer(const vc_flow *f, int obj);
+/* The value an effect argument has at a call (a literal, or a constant argument). */
+bool flow_effect_value(const vc_instr *in, const vc_effect *e, int arg, int64_t *value);
 /* Objects held by an argument of the call, as a list (returns the count). */
 int flow_arg_objects(vc_flow *f, const vc_instr *call, int arg, int *out, int max);
 /* Objects an effect's argument designates at a call: the argument, or a member it points to. */

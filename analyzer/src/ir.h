@@ -49,7 +49,8 @@ typedef struct {
     int64_t value;
     bool has_bound; /* the expression is c + k * variable (vc_bound; atom = place) */
     vc_bound bound;
-    bool address_of; /* &place (the place's own storage, e.g. &v.vector) */
+    bool address_of;   /* &place (the place's own storage, e.g. &v.vector) */
+    int32_t elem_size; /* bytes of what a pointer argument points to, 0 unknown */
 } vc_operand;
 
 typedef enum {

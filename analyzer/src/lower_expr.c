@@ -447,13 +447,26 @@ static vc_operand lower_conditional(lower_ctx *c, CXCursor e)
     return place_operand(result);
 }
 
-/* Pointer arithmetic keeps the handle: p + k reaches the same array as p. */
-static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base)
+/* p + k: the same array as p, from element k on (a handle of its own, whose region starts
+ * there, when k is known). */
+static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base, CXCursor index,
+                                       int sign)
 {
-    (void)c;
-    (void)e;
-    base.has_value = false;
-    return base;
+    if (base.kind != OP_PLACE)
+        return base;
+    vc_instr in = base_instr(c, I_ASSIGN_OFFSET, e);
+    in.src = base.place;
+    in.dst = new_temp(c, c->fn->places[base.place].name, true);
+    in.nargs = 1;
+    in.args = xcalloc(1, sizeof *in.args);
+    vc_bound b;
+    if (!clang_Cursor_isNull(index) && lower_affine(c, index, &b) &&
+        !__builtin_mul_overflow(b.c, sign, &b.c) && !__builtin_mul_overflow(b.k, sign, &b.k)) {
+        in.args[0].has_bound = true;
+        in.args[0].bound = b;
+    }
+    emit(c, in);
+    return place_operand(in.dst);
 }
 
 static vc_operand lower_binary(lower_ctx *c, CXCursor e)
@@ -521,12 +534,11 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
     case CXBinaryOperator_Add:
     case CXBinaryOperator_Sub: {
         vc_operand a = lower_expr(c, lhs), b = lower_expr(c, rhs);
+        bool left =
+            type_is_pointer(clang_getCursorType(lhs)) || type_is_array(clang_getCursorType(lhs));
         if (type_is_pointer(clang_getCursorType(e)))
-            out = lower_pointer_offset(c, e,
-                                       type_is_pointer(clang_getCursorType(lhs)) ||
-                                               type_is_array(clang_getCursorType(lhs))
-                                           ? a
-                                           : b);
+            out = lower_pointer_offset(c, e, left ? a : b, left ? rhs : lhs,
+                                       op == CXBinaryOperator_Sub ? -1 : 1);
         break;
     }
     default:
@@ -588,7 +600,11 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
         CXCursor target = strip(sub);
         if (clang_getCursorKind(target) == CXCursor_ArraySubscriptExpr &&
             !type_is_pointer(clang_getCursorType(target))) {
-            out = lower_pointer_offset(c, e, place_operand(memory_base(c, target)));
+            cursor_list parts = {0};
+            cursor_children(target, &parts);
+            CXCursor index = parts.n == 2 ? parts.items[1] : clang_getNullCursor();
+            out = lower_pointer_offset(c, e, place_operand(memory_base(c, target)), index, 1);
+            cursor_list_free(&parts);
         } else {
             out = place_operand(lower_place(c, target));
             out.address_of = out.kind == OP_PLACE && !c->fn->places[out.place].is_array;
@@ -621,6 +637,20 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
 /* Records the callee's declaration: parameter names, annotations, restrict qualifiers. */
 static void declare_callee(lower_ctx *c, CXCursor decl, int index);
 
+/* The size of what a pointer argument points to, as written before conversions (char *
+ * passed to void *: 1). */
+static int32_t pointee_size(CXCursor arg)
+{
+    CXType t = clang_getCursorType(strip(arg));
+    if (!type_is_pointer(t) && !type_is_array(t))
+        return 0;
+    CXType canonical = clang_getCanonicalType(t);
+    CXType pointee = canonical.kind == CXType_Pointer ? clang_getPointeeType(canonical)
+                                                      : clang_getArrayElementType(canonical);
+    long long size = clang_Type_getSizeOf(pointee);
+    return size > 0 && size < INT32_MAX ? (int32_t)size : 0;
+}
+
 static vc_operand lower_call(lower_ctx *c, CXCursor e)
 {
     int record = c->record_target; /* taken before the arguments' own calls */
@@ -633,6 +663,7 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
         CXCursor arg = clang_Cursor_getArgument(e, (unsigned)a);
         in.args[a] = lower_expr(c, arg);
         in.args[a].has_value = constant_value(arg, &in.args[a].value);
+        in.args[a].elem_size = pointee_size(arg);
         if (!in.args[a].has_value)
             in.args[a].has_bound = lower_affine(c, arg, &in.args[a].bound);
     }

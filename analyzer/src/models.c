@@ -35,6 +35,8 @@ static const struct {
     [FX_REGION_SPAN] = {"region_span", 5, 5},
     [FX_STORES] = {"stores", 2, 2},
     [FX_RESULT_NDIM] = {"result_ndim", 1, 1},
+    [FX_EXTENT] = {"extent", 2, 2},
+    [FX_NO_OVERLAP_VARARGS] = {"no_overlap_varargs", 2, 2},
     [FX_VIEW_IF_CONTIGUOUS] = {"view_if_contiguous", 1, 1},
     [FX_COPY_UNLESS_CONTIGUOUS] = {"copy_unless_contiguous", 1, 1},
     [FX_SAME_IF_CONTIGUOUS] = {"same_if_contiguous", 1, 1},
@@ -167,7 +169,7 @@ static bool names_parameter(vc_effect_kind k, int arg)
     if (k == FX_RESULT_NDIM)
         return false;
     return !(k == FX_REGION_SLICE || k == FX_REGION_INDEX || k == FX_REGION_SPAN ||
-             k == FX_SETS_WRITEABLE) ||
+             k == FX_SETS_WRITEABLE || k == FX_NO_OVERLAP_VARARGS) ||
            arg == 0;
 }
 

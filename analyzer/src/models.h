@@ -34,6 +34,8 @@ typedef enum {
     FX_REGION_SPAN, /* (p, axis, offset, count, stride): GSL's subvector/submatrix */
     FX_STORES,      /* summaries: leaves a handle in a member of a parameter's struct */
     FX_RESULT_NDIM,
+    FX_EXTENT,             /* (p, n): the call touches n bytes from p (memcpy's length) */
+    FX_NO_OVERLAP_VARARGS, /* (p, first): no argument from index first on may overlap p */
     FX_VIEW_IF_CONTIGUOUS,
     FX_COPY_UNLESS_CONTIGUOUS,
     FX_SAME_IF_CONTIGUOUS,

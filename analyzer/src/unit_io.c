@@ -21,9 +21,9 @@ static json_t *loc_json(vc_loc l)
 
 static json_t *operand_json(const vc_operand *op)
 {
-    return json_pack("[i,i,b,I,b,b,I,i,I]", op->kind, op->place, op->has_value,
+    return json_pack("[i,i,b,I,b,b,I,i,I,i]", op->kind, op->place, op->has_value,
                      (json_int_t)op->value, op->address_of, op->has_bound, (json_int_t)op->bound.c,
-                     op->bound.atom, (json_int_t)op->bound.k);
+                     op->bound.atom, (json_int_t)op->bound.k, op->elem_size);
 }
 
 static json_t *instr_json(const vc_instr *in)
@@ -144,6 +144,7 @@ static vc_operand operand_from(json_t *j)
     op.address_of = json_is_true(json_array_get(j, 4));
     op.has_bound = json_is_true(json_array_get(j, 5));
     op.bound = (vc_bound){num(j, 6), (int32_t)num(j, 7), num(j, 8)};
+    op.elem_size = (int32_t)num(j, 9);
     return op;
 }
 
