@@ -20,6 +20,15 @@ int rule_handle(const vc_flow *f, int obj)
     return obj;
 }
 
+bool rule_handle_event(const vc_flow *f, const vc_event *raw, vc_event *out)
+{
+    if (raw->kind == EV_CREATE && flow_object(f, raw->obj)->offset)
+        return false; /* p + k is born: p itself stays as it was */
+    *out = *raw;
+    out->obj = rule_handle(f, raw->obj);
+    return true;
+}
+
 bool rule_is_derived(const vc_flow *f, int obj)
 {
     return !flow_is_root(f, rule_unaliased(f, obj));

@@ -73,20 +73,12 @@ static void wrote(const vc_event *ev, vc_objstate *s)
     s->wrote_cause = ev->cause;
 }
 
-static void on_handle_event(vc_flow *f, const vc_event *ev);
-
-/* Events through p + k are events of p's handle. */
 static void on_event(vc_flow *f, const vc_event *raw)
 {
-    if (raw->kind == EV_CREATE && flow_object(f, raw->obj)->offset)
-        return; /* p + k is born: p itself stays as it was */
-    vc_event ev = *raw;
-    ev.obj = rule_handle(f, raw->obj);
-    on_handle_event(f, &ev);
-}
-
-static void on_handle_event(vc_flow *f, const vc_event *ev)
-{
+    vc_event handle_event;
+    if (!rule_handle_event(f, raw, &handle_event))
+        return;
+    const vc_event *ev = &handle_event;
     vc_objstate *s = flow_state(f, ev->obj);
     bool v = is_v(f, ev->obj);
     switch (ev->kind) {
