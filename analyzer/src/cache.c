@@ -3,6 +3,7 @@
 #include "unit_io.h"
 #include "util.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,4 +91,57 @@ void cache_store(vc_cache *c, const vc_job *job, const vc_unit *u)
     store_put_unit(c->store, job->file, key, text);
     free(key);
     free(text);
+}
+
+char *cache_program_key(const vc_cache *c, const vc_jobs *jobs, const char *analysis)
+{
+    unsigned long long h = text_hash(1469598103934665603ull, analysis, strlen(analysis) + 1);
+    for (int i = 0; i < jobs->n; i++) {
+        char *key = cache_key(c, &jobs->items[i]);
+        h = text_hash(h, key, strlen(key) + 1);
+        free(key);
+    }
+    return xasprintf("%016llx", h);
+}
+
+long long cache_program_lookup(vc_cache *c, const char *key)
+{
+    char *text = NULL;
+    long long run = c->store ? store_cached_program(c->store, key, &text) : -1;
+    json_t *deps = text ? json_loads(text, 0, NULL) : NULL;
+    free(text);
+    bool valid = json_is_array(deps) && json_array_size(deps) > 0;
+    size_t i;
+    json_t *dep;
+    json_array_foreach(deps, i, dep)
+    {
+        const char *path = json_string_value(json_array_get(dep, 0));
+        const char *then = json_string_value(json_array_get(dep, 1));
+        const char *now = path ? current_hash(c, path) : NULL;
+        if (!(valid = valid && now && then && strcmp(now, then) == 0))
+            break;
+    }
+    json_decref(deps);
+    return valid ? run : -1;
+}
+
+void cache_program_store(vc_cache *c, const char *key, vc_unit *const *units, int nunits)
+{
+    if (!c->store)
+        return;
+    json_t *deps = json_array();
+    strmap seen;
+    strmap_init(&seen);
+    for (int u = 0; u < nunits; u++)
+        for (int d = 0; d < units[u]->ndeps; d++)
+            if (strmap_get(&seen, units[u]->deps[d]) < 0) {
+                strmap_put(&seen, units[u]->deps[d], 1);
+                json_array_append_new(
+                    deps, json_pack("[ss]", units[u]->deps[d], units[u]->dep_hashes[d]));
+            }
+    strmap_free(&seen);
+    char *text = json_dumps(deps, JSON_COMPACT);
+    store_put_program(c->store, key, text);
+    free(text);
+    json_decref(deps);
 }

@@ -27,5 +27,12 @@ char *cache_key(const vc_cache *c, const vc_job *job);
 vc_unit *cache_lookup(vc_cache *c, const vc_job *job);
 /* Keeps a freshly lowered unit for the next run. */
 void cache_store(vc_cache *c, const vc_job *job, const vc_unit *u);
+/* The whole program's key: every job's key and `analysis` (the options that shape findings). */
+char *cache_program_key(const vc_cache *c, const vc_jobs *jobs, const char *analysis);
+/* The stored run whose findings stand for the program `key` when every file its units read is
+ * unchanged (-1 when none). */
+long long cache_program_lookup(vc_cache *c, const char *key);
+/* Keeps the program's key and its units' files for the next run. */
+void cache_program_store(vc_cache *c, const char *key, vc_unit *const *units, int nunits);
 
 #endif

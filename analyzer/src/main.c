@@ -260,12 +260,56 @@ static void check_findings(const vc_options *o, vc_unit *const *units, int nunit
     fingerprint_apply(findings, 0, units, nunits, getcwd(cwd, sizeof cwd) ? cwd : NULL);
 }
 
-static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
-                         vc_store *store, vc_findings *findings, vc_failures *failures)
+/* What shapes the findings besides the units and the models: the rules, the options and each
+ * file's configured checks (the whole-program cache's key). */
+static char *analysis_options(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
+                              vc_configs *configs)
 {
-    vc_unit **units = xcalloc((size_t)jobs->n + 1, sizeof *units);
+    char *head = xasprintf("unknown_calls_write=%d unused=%d", cfg->unknown_calls_write,
+                           o->report_unused_suppressions);
+    unsigned long long h = text_hash(1469598103934665603ull, head, strlen(head) + 1);
+    free(head);
+    for (int r = 0; r < cfg->nrules; r++)
+        h = text_hash(h, cfg->rules[r]->id, strlen(cfg->rules[r]->id) + 1);
+    for (int i = 0; i < jobs->n && !o->checks; i++) {
+        const vc_project_config *pc = NULL;
+        char err[256];
+        configs_for(configs, jobs->items[i].file, &pc, err, sizeof err);
+        const char *checks = pc && pc->checks ? pc->checks : "-";
+        h = text_hash(h, checks, strlen(checks) + 1);
+    }
+    return xasprintf("%016llx", h);
+}
+
+/* Nothing the findings depend on changed since a stored run: its findings stand. */
+static bool reuse_program_run(const vc_options *o, vc_cache *cache, const char *key,
+                              vc_store *store, vc_findings *findings, vc_failures *failures)
+{
+    long long run = cache_program_lookup(cache, key);
+    char err[256];
+    if (run < 0 || store_load_run(store, run, findings, failures, err, sizeof err) < 0)
+        return false;
+    if (o->verbose)
+        fprintf(stderr, "viewcheck: note: nothing changed since run %lld: its findings stand\n",
+                run);
+    return true;
+}
+
+static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
+                         vc_configs *configs, vc_store *store, vc_findings *findings,
+                         vc_failures *failures)
+{
     vc_cache cache;
-    cache_init(&cache, o->no_cache ? NULL : store, cfg->models);
+    cache_init(&cache, o->no_cache || o->dump_ir ? NULL : store, cfg->models);
+    char *analysis = analysis_options(o, jobs, cfg, configs);
+    char *program_key = cache_program_key(&cache, jobs, analysis);
+    free(analysis);
+    if (cache.store && reuse_program_run(o, &cache, program_key, store, findings, failures)) {
+        free(program_key);
+        cache_free(&cache);
+        return;
+    }
+    vc_unit **units = xcalloc((size_t)jobs->n + 1, sizeof *units);
     vc_jobs todo = {0}; /* the jobs the cache cannot answer, parsed in workers */
     int *where = xcalloc((size_t)jobs->n + 1, sizeof *where);
     todo.items = xcalloc((size_t)jobs->n + 1, sizeof *todo.items);
@@ -292,7 +336,6 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     free(parsed);
     free(where);
     free(todo.items);
-    cache_free(&cache);
     for (int i = before; i < failures->n; i++)
         fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n", failures->files[i],
                 failures->reasons[i]);
@@ -316,7 +359,11 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     } else { /* phase 2: summaries over the whole program, then every function checked */
         analyze_program(units, nunits, cfg, findings);
         check_findings(o, units, nunits, findings);
+        if (failures->n == 0)
+            cache_program_store(&cache, program_key, units, nunits);
     }
+    free(program_key);
+    cache_free(&cache);
     for (int u = 0; u < nunits; u++)
         unit_free(units[u]);
     free(units);
@@ -491,7 +538,7 @@ static int cmd_analyze(int argc, char **argv)
         if (store)
             results_collect_summaries(store, &cfg);
         double start = now_seconds();
-        analyze_jobs(&o, &jobs, &cfg, store, &findings, &failures);
+        analyze_jobs(&o, &jobs, &cfg, configs, store, &findings, &failures);
         apply_file_checks(&o, configs, &findings);
         findings_sort(&findings);
         double elapsed = now_seconds() - start;

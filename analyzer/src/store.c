@@ -17,6 +17,7 @@ struct vc_store {
     char *path;
     json_t *pending_summaries; /* array of [usr, name, file, hash, effects] */
     json_t *pending_units;     /* array of [file, key, unit] */
+    char *pending_program_key, *pending_program_deps;
 };
 
 /* Schema migrations: entry k brings a database from version k to k + 1. */
@@ -35,6 +36,10 @@ static const char *const migrations[] = {
     /* 2: the incremental cache: each translation unit's lowered IR, valid while its key (the
      * compiler arguments, viewcheck's version, the models) and its files' hashes hold */
     "CREATE TABLE units(file TEXT PRIMARY KEY, key TEXT NOT NULL, unit TEXT NOT NULL,"
+    "  run_id INTEGER REFERENCES runs(id));",
+    /* 3: the whole-program cache: a run whose findings stand while the key (every unit's key
+     * and the analysis options) and the hashes of every file the units read (deps) hold */
+    "CREATE TABLE programs(key TEXT PRIMARY KEY, deps TEXT NOT NULL,"
     "  run_id INTEGER REFERENCES runs(id));",
 };
 
@@ -161,6 +166,8 @@ void store_close(vc_store *s)
     sqlite3_close(s->db);
     json_decref(s->pending_summaries);
     json_decref(s->pending_units);
+    free(s->pending_program_key);
+    free(s->pending_program_deps);
     free(s->path);
     free(s);
 }
@@ -372,6 +379,56 @@ void store_put_unit(vc_store *s, const char *file, const char *key, const char *
     free(stored);
 }
 
+void store_put_program(vc_store *s, const char *key, const char *deps)
+{
+    free(s->pending_program_key);
+    free(s->pending_program_deps);
+    s->pending_program_key = xstrdup(key);
+    s->pending_program_deps = xstrdup(deps);
+}
+
+static bool insert_program(vc_store *s, long long run)
+{
+    if (!s->pending_program_key)
+        return true;
+    sqlite3_stmt *st;
+    bool ok = sqlite3_prepare_v2(s->db,
+                                 "INSERT INTO programs(key, deps, run_id) VALUES(?,?,?)"
+                                 " ON CONFLICT(key) DO UPDATE SET deps=excluded.deps,"
+                                 " run_id=excluded.run_id",
+                                 -1, &st, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(st, 1, s->pending_program_key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, s->pending_program_deps, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, run);
+        ok = exec_step(st);
+    }
+    sqlite3_finalize(st);
+    free(s->pending_program_key);
+    free(s->pending_program_deps);
+    s->pending_program_key = s->pending_program_deps = NULL;
+    return ok;
+}
+
+long long store_cached_program(vc_store *s, const char *key, char **deps)
+{
+    sqlite3_stmt *st;
+    long long run = -1;
+    *deps = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT p.deps, p.run_id FROM programs p JOIN runs r ON r.id = p.run_id"
+                           " WHERE p.key = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *deps = column_text(st, 0);
+        run = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    return run;
+}
+
 char *store_cached_unit(vc_store *s, const char *file, const char *key)
 {
     sqlite3_stmt *st;
@@ -413,7 +470,7 @@ long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings
     }
     bool ok = id > 0 && insert_findings(s->db, id, findings) &&
               insert_failures(s->db, id, failures) && insert_summaries(s, id) &&
-              insert_units(s, id);
+              insert_units(s, id) && insert_program(s, id);
     if (!ok || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         fail(err, errlen, s->path, "writing the run failed (nothing was stored)", s->db);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -12,7 +12,7 @@
 
 typedef struct vc_store vc_store;
 
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 /* Opens (creating, migrating) the database. NULL with a message naming the file on error:
  * unreadable, not a database, corrupted, written by a newer viewcheck. */
@@ -35,6 +35,11 @@ void store_put_summary(vc_store *s, const char *usr, const char *name, const cha
 char *store_cached_unit(vc_store *s, const char *file, const char *key);
 /* Stages a unit for the next store_write_run. */
 void store_put_unit(vc_store *s, const char *file, const char *key, const char *unit);
+/* The whole-program cache: the findings of the next store_write_run stand while `key` and the
+ * hashes in `deps` (JSON [[path, hash], ...]) hold. */
+void store_put_program(vc_store *s, const char *key, const char *deps);
+/* The run stored under a program key (-1 when none) and its deps (caller frees). */
+long long store_cached_program(vc_store *s, const char *key, char **deps);
 /* Every cached unit (file and lowered IR as JSON); returns the count, arrays malloc'd. */
 int store_load_units(vc_store *s, char ***files, char ***texts);
 /* Copies every run of another results database (with its findings) into this one. */

@@ -98,12 +98,21 @@ class Cache(unittest.TestCase):
 
         cold, warm = once(), once()
         self.assertIn("0 units from the cache, 3 parsed", cold.stderr)
-        self.assertIn("3 units from the cache, 0 parsed", warm.stderr)
-        self.assertEqual(results(cold), results(warm), "the cache changes no result")
+        self.assertIn("nothing changed since run 1: its findings stand", warm.stderr)
+        self.assertNotIn("parsed", warm.stderr)
+        self.assertTrue(results(cold))
+        self.assertEqual(json.loads(cold.stdout)["findings"], json.loads(warm.stdout)["findings"],
+                         "the cache changes no finding, note or fingerprint")
+        self.assertEqual(cold.returncode, warm.returncode)
+        only = subprocess.run(cmd[:1] + ["--checks", "VC007"] + cmd[1:], cwd=work,
+                              capture_output=True, text=True, env=env, timeout=120)
+        self.assertIn("3 units from the cache, 0 parsed", only.stderr, "other checks: analyzed")
+        self.assertEqual({r for _, _, r in results(only)}, {"VC007"})
         with open(os.path.join(work, names[0]), "a") as f:
             f.write("/* touched */\n")
         touched = once()
         self.assertIn("2 units from the cache, 1 parsed", touched.stderr)
+        self.assertEqual(results(touched), results(cold))
         with open(os.path.join(work, names[2]), "r+") as f:  # a new bug in a cached file
             text = f.read().replace("nda_release(a);", "nda_release(a);\n    nda_release(a);", 1)
             f.seek(0)
