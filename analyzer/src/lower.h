@@ -40,6 +40,10 @@ void lower_declare_members(lower_ctx *c, int base, CXType record);
 /* `v = f(...)` for a struct v: the call's result goes to v itself (its members get the handles). */
 vc_operand lower_call_into(lower_ctx *c, CXCursor call, int record);
 vc_loc lower_loc(lower_ctx *c, CXCursor cur);
+/* The expression under parentheses, casts and implicit conversions. */
+CXCursor lower_strip(CXCursor e);
+/* The value of an integer constant expression. */
+bool lower_constant(CXCursor e, int64_t *value);
 
 void lower_declare_function(lower_ctx *c, CXCursor decl, int index);
 /* Functions named in a global's initializer (tables of function pointers) are address-taken. */
@@ -48,6 +52,10 @@ void lower_note_functions_in(vc_unit *u, CXCursor initializer);
 /* lower_stmt.c */
 void lower_stmt(lower_ctx *c, CXCursor s);
 void lower_branch_new_block(lower_ctx *c);
+
+/* lower_extent.c: how many elements from pointer parameter `param` the body of `definition`
+ * accesses (false when unknown: another use of the pointer, an index without a bound) */
+bool lower_param_extent(CXCursor definition, CXCursor param, int64_t *elements);
 
 /* lower_decl.c: places for declarations */
 int place_for_decl(lower_ctx *c, CXCursor decl);

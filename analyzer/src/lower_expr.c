@@ -62,7 +62,7 @@ static CXCursor only_child(CXCursor e, int *count)
     return last;
 }
 
-static CXCursor strip(CXCursor e)
+CXCursor lower_strip(CXCursor e)
 {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(e);
@@ -76,7 +76,7 @@ static CXCursor strip(CXCursor e)
     }
 }
 
-static bool constant_value(CXCursor e, int64_t *value)
+bool lower_constant(CXCursor e, int64_t *value)
 {
     CXEvalResult r = clang_Cursor_Evaluate(e);
     if (!r)
@@ -97,7 +97,7 @@ static bool type_is_integer(CXType t)
 /* The integer variable an expression names (a place), or -1. */
 static int integer_variable(lower_ctx *c, CXCursor e)
 {
-    e = strip(e);
+    e = lower_strip(e);
     if (clang_getCursorKind(e) != CXCursor_DeclRefExpr || !type_is_integer(clang_getCursorType(e)))
         return -1;
     CXCursor d = clang_getCursorReferenced(e);
@@ -109,8 +109,8 @@ static int integer_variable(lower_ctx *c, CXCursor e)
 static bool lower_affine(lower_ctx *c, CXCursor e, vc_bound *out)
 {
     int64_t v;
-    e = strip(e);
-    if (constant_value(e, &v)) {
+    e = lower_strip(e);
+    if (lower_constant(e, &v)) {
         *out = bound_const(v);
         return true;
     }
@@ -283,7 +283,7 @@ static void note_address_taken(lower_ctx *c, CXCursor fn)
 
 int lower_place(lower_ctx *c, CXCursor e)
 {
-    e = strip(e);
+    e = lower_strip(e);
     cursor_list l = {0};
     int p = -1;
     switch (clang_getCursorKind(e)) {
@@ -345,14 +345,14 @@ int lower_place(lower_ctx *c, CXCursor e)
 /* The pointer place through which `e` (an element access p[i], *p, m[i][j]) reaches memory. */
 static int memory_base(lower_ctx *c, CXCursor e)
 {
-    e = strip(e);
+    e = lower_strip(e);
     cursor_list l = {0};
     cursor_children(e, &l);
     int p = -1;
     enum CXCursorKind k = clang_getCursorKind(e);
     if (k == CXCursor_ArraySubscriptExpr && l.n == 2) {
         lower_expr(c, l.items[1]);
-        CXCursor base = strip(l.items[0]);
+        CXCursor base = lower_strip(l.items[0]);
         if (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr &&
             type_is_array(clang_getCursorType(base)))
             p = memory_base(c, base);
@@ -367,7 +367,7 @@ static int memory_base(lower_ctx *c, CXCursor e)
 
 static bool is_memory_access(CXCursor e)
 {
-    e = strip(e);
+    e = lower_strip(e);
     enum CXCursorKind k = clang_getCursorKind(e);
     if (type_is_pointer(clang_getCursorType(e)))
         return false; /* an element that is itself a handle is a place */
@@ -484,7 +484,7 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
     enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
     switch (op) {
     case CXBinaryOperator_Assign: {
-        if (clang_getCursorKind(strip(rhs)) == CXCursor_CallExpr &&
+        if (clang_getCursorKind(lower_strip(rhs)) == CXCursor_CallExpr &&
             type_is_record(clang_getCursorType(lhs))) {
             int record = lower_place(c, lhs);
             if (record >= 0) { /* s = f(...): the struct result's members land in s's */
@@ -597,7 +597,7 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
             out = place_operand(lower_place(c, e));
         break;
     case CXUnaryOperator_AddrOf: {
-        CXCursor target = strip(sub);
+        CXCursor target = lower_strip(sub);
         if (clang_getCursorKind(target) == CXCursor_ArraySubscriptExpr &&
             !type_is_pointer(clang_getCursorType(target))) {
             cursor_list parts = {0};
@@ -641,7 +641,7 @@ static void declare_callee(lower_ctx *c, CXCursor decl, int index);
  * passed to void *: 1). */
 static int32_t pointee_size(CXCursor arg)
 {
-    CXType t = clang_getCursorType(strip(arg));
+    CXType t = clang_getCursorType(lower_strip(arg));
     if (!type_is_pointer(t) && !type_is_array(t))
         return 0;
     CXType canonical = clang_getCanonicalType(t);
@@ -662,7 +662,7 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
     for (int a = 0; a < in.nargs; a++) {
         CXCursor arg = clang_Cursor_getArgument(e, (unsigned)a);
         in.args[a] = lower_expr(c, arg);
-        in.args[a].has_value = constant_value(arg, &in.args[a].value);
+        in.args[a].has_value = lower_constant(arg, &in.args[a].value);
         in.args[a].elem_size = pointee_size(arg);
         if (!in.args[a].has_value)
             in.args[a].has_bound = lower_affine(c, arg, &in.args[a].bound);
@@ -699,7 +699,7 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
 vc_operand lower_call_into(lower_ctx *c, CXCursor call, int record)
 {
     c->record_target = record;
-    vc_operand out = lower_call(c, strip(call));
+    vc_operand out = lower_call(c, lower_strip(call));
     c->record_target = -1;
     return out;
 }
@@ -722,6 +722,31 @@ static void declare_annotations(lower_ctx *c, CXCursor decl, vc_model **model, c
         free(text);
     }
     cursor_list_free(&l);
+}
+
+/* extent(p, bytes) for each pointer parameter whose accesses the visible body bounds. */
+static void declare_extents(CXCursor decl, vc_model *model)
+{
+    CXCursor def = clang_getCursorDefinition(decl);
+    if (clang_Cursor_isNull(def))
+        return;
+    int n = clang_Cursor_getNumArguments(def);
+    for (int i = 0; i < n; i++) {
+        CXCursor param = clang_Cursor_getArgument(def, (unsigned)i);
+        CXType t = clang_getCanonicalType(clang_getCursorType(param));
+        long long size =
+            t.kind == CXType_Pointer ? clang_Type_getSizeOf(clang_getPointeeType(t)) : -1;
+        int64_t elements, bytes;
+        if (size <= 0 || !lower_param_extent(def, param, &elements) ||
+            __builtin_mul_overflow(elements, (int64_t)size, &bytes))
+            continue;
+        vc_effect fx = {.kind = FX_EXTENT, .nargs = 2};
+        fx.args[0].param = i;
+        fx.args[1].param = -1;
+        fx.args[1].literal = true;
+        fx.args[1].value = bytes;
+        model_add_effect(model, fx);
+    }
 }
 
 static void declare_restrict(lower_ctx *c, CXCursor decl, vc_model **model, const char *name)
@@ -766,6 +791,8 @@ static void declare_callee(lower_ctx *c, CXCursor decl, int index)
         const char *bad;
         if (model && !model_resolve(model, names, f->nparams, &bad))
             model_clear(model); /* an annotation naming no parameter: ignore the model */
+        if (model && model->neffects)
+            declare_extents(decl, model); /* resolved already: its byte count is a value */
     }
     f->param_names = names;
 }
