@@ -88,8 +88,8 @@ static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
             f, &vc_rule_vc002, call->loc, may,
             rule_fmt("'%s' and '%s' %s in a call to '%s', which forbids %s", flow_name(f, a),
                      flow_name(f, b), may ? "may overlap" : "overlap", call->callee_name,
-                     e->kind == FX_NO_OVERLAP ? "any overlap of these arguments"
-                                              : "partial overlap of these arguments"));
+                     pair.kind == FX_NO_OVERLAP ? "any overlap of these arguments"
+                                                : "partial overlap of these arguments"));
         flow_note(f, fd, flow_object(f, a)->created,
                   rule_fmt("'%s' created here", flow_name(f, a)));
         if (b != a)

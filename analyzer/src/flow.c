@@ -630,7 +630,7 @@ static void rename_objects(vc_flow *f, int place)
     int n = pts_list(f, place, objs, MAX_PTS);
     for (int i = 0; i < n; i++) {
         vc_object *o = &f->objs[objs[i]];
-        if (strchr(o->name, '(')) {
+        if (strpbrk(o->name, "( ")) { /* a call's or an offset's: the variable names it now */
             free(o->name);
             o->name = xstrdup(p->name);
         }
@@ -669,7 +669,7 @@ static void derive_offset(vc_flow *f, const vc_instr *in)
     for (int i = 0; i < n; i++) {
         bool fresh;
         made[i] =
-            object_get(f, site_of(f, in), parents[i], OBJ_COPY, display_name(f, in->src), &fresh);
+            object_get(f, site_of(f, in), parents[i], OBJ_COPY, display_name(f, in->dst), &fresh);
         vc_object *o = &f->objs[made[i]];
         if (fresh) {
             o->created = in->loc;

@@ -449,6 +449,22 @@ static vc_operand lower_conditional(lower_ctx *c, CXCursor e)
 
 /* p + k: the same array as p, from element k on (a handle of its own, whose region starts
  * there, when k is known). */
+/* "a + 2", "p + i", "p - ...": how the messages name an offset pointer. */
+static char *offset_name(const char *base, CXCursor index, int sign)
+{
+    int64_t k;
+    const char *op = sign < 0 ? "-" : "+";
+    if (!clang_Cursor_isNull(index) && lower_constant(index, &k))
+        return xasprintf("%s %s %lld", base, op, (long long)k);
+    CXCursor bare = clang_Cursor_isNull(index) ? index : lower_strip(index);
+    if (!clang_Cursor_isNull(bare) && clang_getCursorKind(bare) == CXCursor_DeclRefExpr) {
+        char *var = cursor_spelling(bare), *name = xasprintf("%s %s %s", base, op, var);
+        free(var);
+        return name;
+    }
+    return xasprintf("%s %s ...", base, op);
+}
+
 static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base, CXCursor index,
                                        int sign)
 {
@@ -456,7 +472,9 @@ static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base
         return base;
     vc_instr in = base_instr(c, I_ASSIGN_OFFSET, e);
     in.src = base.place;
-    in.dst = new_temp(c, c->fn->places[base.place].name, true);
+    char *name = offset_name(c->fn->places[base.place].name, index, sign);
+    in.dst = new_temp(c, name, true);
+    free(name);
     in.nargs = 1;
     in.args = xcalloc(1, sizeof *in.args);
     vc_bound b;

@@ -6,6 +6,7 @@
 #include "compdb.h"
 #include "config.h"
 #include "frontend.h"
+#include "models_dir.h"
 #include "options.h"
 #include "report.h"
 #include "report_diff.h"
@@ -18,7 +19,6 @@
 #include "workers.h"
 
 #include <clang-c/Index.h>
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,37 +54,11 @@ static int cmd_rules(int argc, char **argv)
     return EXIT_CLEAN;
 }
 
-static bool load_models_dir(vc_model_set *set, const char *dir, char *err, int errlen)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return true; /* no default models installed */
-    struct dirent *e;
-    char **names = NULL;
-    int n = 0, cap = 0;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
-            GROW(names, n, cap);
-            names[n++] = xasprintf("%s/%s", dir, e->d_name);
-        }
-    }
-    closedir(d);
-    bool ok = true;
-    for (int i = 0; i < n; i++) {
-        ok = ok && model_set_load_yaml(set, names[i], err, errlen);
-        free(names[i]);
-    }
-    free(names);
-    return ok;
-}
-
 static bool setup_config(const vc_options *o, vc_config *cfg, const vc_rule **enabled)
 {
     char err[1024];
     cfg->models = model_set_new();
-    const char *dir = getenv("VIEWCHECK_MODELS_DIR");
-    if (!load_models_dir(cfg->models, dir ? dir : VIEWCHECK_MODELS_DIR, err, sizeof err)) {
+    if (!models_load_default(cfg->models, err, sizeof err)) {
         fprintf(stderr, "viewcheck: error: %s\n", err);
         return false;
     }

@@ -568,6 +568,11 @@ class UsageErrors(CliCase):
         self.assertUsageError(proc, "a malformed model in the models directory",
                               os.path.join(d, "lib.yaml") + ":3:")
 
+    def test_models_dir_that_does_not_exist(self):
+        d = os.path.join(self.tmpdir(), "no-such-dir")
+        proc = run(["-p", build_dir()], env={"VIEWCHECK_MODELS_DIR": d})
+        self.assertUsageError(proc, "VIEWCHECK_MODELS_DIR naming no directory", d)
+
     def test_good_model_is_accepted(self):
         d = self.tmpdir()
         model = os.path.join(d, "imaging.yaml")
