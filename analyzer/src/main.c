@@ -6,6 +6,7 @@
 #include "compdb.h"
 #include "config.h"
 #include "frontend.h"
+#include "lsp.h"
 #include "models_dir.h"
 #include "options.h"
 #include "report.h"
@@ -680,10 +681,8 @@ int main(int argc, char **argv)
         return cmd_report(argc - 2, argv + 2);
     if (argc > 1 && strcmp(argv[1], "merge") == 0)
         return cmd_merge(argc - 2, argv + 2);
-    if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
-        fprintf(stderr, "viewcheck: error: '%s' is not implemented in this version\n", argv[1]);
-        return EXIT_USAGE;
-    }
+    if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+        return lsp_main(argc - 2, argv + 2);
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         printf("viewcheck %s\n", VIEWCHECK_VERSION);
         return EXIT_CLEAN;
