@@ -22,6 +22,7 @@ import time
 
 ARGS = None
 FAILURES = []
+SERVERS = []  # every server started, killed after each test if still running
 
 
 class ProtocolError(Exception):
@@ -38,6 +39,7 @@ class Client:
         self.p = subprocess.Popen([ARGS.viewcheck, "lsp", *extra_args], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, stderr=open(self.stderr_path, "wb"),
                                   env=e, cwd=cwd or ARGS.tmp)
+        SERVERS.append(self.p)
         self.buf = b""
         self.next_id = 0
         self.queue = []  # messages read while waiting for another
@@ -289,6 +291,11 @@ def test_framing():
     r = c.wait_for(lambda m: error_code(m) == -32700)
     check(r is not None, "a body without headers: -32700")
     check(error_code(c.response(7)) == -32601, "the server resynchronizes on the next header")
+    # short garbage, alone: dropped (no loop on it), one error
+    c.raw(b"xx\r\n\r\n")
+    check(c.wait_for(lambda m: error_code(m) == -32700) is not None, "short garbage: -32700")
+    rid = c.request("nosuch/four")
+    check(error_code(c.response(rid)) == -32601, "and the next request is answered")
     # a JSON value that is no request
     c.raw(c.frame([1, 2, 3]))
     check(error_code(c.wait_for(lambda m: error_code(m) == -32600)) == -32600, "a batch: -32600")
@@ -772,6 +779,14 @@ def main():
                 StopIteration) as e:
             FAILURES.append(t.__name__)
             print("FAIL  %s: %s: %s" % (t.__name__, type(e).__name__, e))
+        for p in SERVERS:  # a server still running after its test: stopped, and a failure
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+                if t.__name__ not in FAILURES:
+                    FAILURES.append(t.__name__)
+                    print("FAIL  %s: a server did not exit" % t.__name__)
+        SERVERS.clear()
     if FAILURES:
         print("%d failed: %s" % (len(FAILURES), " ".join(FAILURES)))
         return 1
