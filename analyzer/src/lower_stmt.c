@@ -161,6 +161,13 @@ static void lower_loop_body(lower_ctx *c, CXCursor body, int break_to, int conti
     c->jumps = saved;
 }
 
+/* Is a loop condition the constant `value` (while (1), while (0))? */
+static bool always(CXCursor cond, bool value)
+{
+    int64_t v;
+    return lower_constant(cond, &v) && (v != 0) == value;
+}
+
 static void lower_while(lower_ctx *c, const cursor_list *l)
 {
     if (l->n < 2)
@@ -170,7 +177,8 @@ static void lower_while(lower_ctx *c, const cursor_list *l)
     c->block = head;
     lower_condition(c, l->items[0]);
     int cond_end = c->block, body = ir_block_new(c->fn);
-    ir_block_edge(c->fn, cond_end, exit);
+    if (!always(l->items[0], true)) /* while (1): only a break leaves */
+        ir_block_edge(c->fn, cond_end, exit);
     ir_block_edge(c->fn, cond_end, body);
     c->block = body;
     lower_loop_body(c, l->items[l->n - 1], exit, head);
@@ -189,8 +197,10 @@ static void lower_do(lower_ctx *c, const cursor_list *l)
     ir_block_edge(c->fn, c->block, cond);
     c->block = cond;
     lower_condition(c, l->items[1]);
-    ir_block_edge(c->fn, c->block, body);
-    ir_block_edge(c->fn, c->block, exit);
+    if (!always(l->items[1], false)) /* do { ... } while (0): the macro idiom runs once */
+        ir_block_edge(c->fn, c->block, body);
+    if (!always(l->items[1], true))
+        ir_block_edge(c->fn, c->block, exit);
     c->block = exit;
 }
 
