@@ -1,9 +1,10 @@
-# Thin driver over CMake: `make demo`, `make test`, `make asan-test`, `make bench`.
+# Thin driver over CMake: `make demo`, `make test`, `make asan-test`, `make bench`, `make fuzz`.
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test asan-test bench format clean
+.PHONY: all deps build demo test asan-test bench fuzz campaign format clean
 
 all: build
 
@@ -30,8 +31,20 @@ asan-test: deps
 bench: build
 	cmake --build $(BUILD) --target bench
 
+# libFuzzer targets (clang), each run for FUZZ_SECONDS: `make fuzz FUZZ_SECONDS=600`.
+fuzz: deps
+	BUILD_FUZZ=$(BUILD)-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
+# Generated programs (csmith and corpus mutants) through an ASan+UBSan viewcheck.
+CAMPAIGN_FLAGS ?= --csmith-count 200 --mutants 2000
+campaign: deps
+	cmake -S . -B $(BUILD)-asan -DVIEWCHECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	cmake --build $(BUILD)-asan -j $(JOBS) --target viewcheck
+	fuzz/campaign.py --viewcheck $(BUILD)-asan/bin/viewcheck --out $(BUILD)-asan/campaign \
+	    --jobs $(JOBS) $(CAMPAIGN_FLAGS)
+
 format:
 	git ls-files '*.c' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

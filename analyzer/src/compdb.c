@@ -204,9 +204,14 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
 {
     char *path = xasprintf("%s/compile_commands.json", dir);
     json_error_t jerr;
-    json_t *doc = json_load_file(path, 0, &jerr);
+    struct stat st;
+    bool is_dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    json_t *doc = is_dir ? NULL : json_load_file(path, 0, &jerr);
     bool ok = doc && json_is_array(doc);
-    if (!doc && access(path, R_OK) != 0)
+    if (is_dir)
+        snprintf(err, (size_t)errlen, "%s: cannot read the compile database: it is a directory",
+                 path);
+    else if (!doc && access(path, R_OK) != 0)
         snprintf(err, (size_t)errlen, "%s: cannot read the compile database: %s", path,
                  strerror(errno));
     else if (!doc)

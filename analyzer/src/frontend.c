@@ -1,9 +1,12 @@
+#define _GNU_SOURCE
 #include "frontend.h"
 
 #include "lower.h"
 #include "util.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -129,16 +132,56 @@ static void note_dependency(CXFile file, CXSourceLocation *stack, unsigned depth
     clang_disposeString(name);
 }
 
+/* libclang's own resource directory (LIBDIR/clang/MAJOR, beside the library), given to the
+ * driver explicitly: left to itself, the driver derives it from the working directory when the
+ * compile database's 'directory' differs from viewcheck's, and run from / or /usr it then lost
+ * the builtin headers (stddef.h, stdbool.h). NULL when it cannot be found. */
+static const char *resource_dir(void)
+{
+    static char *dir;
+    static bool looked;
+    if (looked)
+        return dir;
+    looked = true;
+    Dl_info info;
+    if (!dladdr((void *)clang_createIndex, &info) || !info.dli_fname)
+        return NULL;
+    CXString v = clang_getClangVersion();
+    const char *text = clang_getCString(v), *at = text ? strstr(text, "version ") : NULL;
+    int major = at ? atoi(at + 8) : 0;
+    clang_disposeString(v);
+    char real[PATH_MAX]; /* as loaded (Debian: llvm-NN/lib), else through its symbolic links */
+    const char *where[] = {info.dli_fname, realpath(info.dli_fname, real) ? real : NULL};
+    for (int i = 0; i < 2 && !dir && major > 0; i++) {
+        char *lib = where[i] ? xstrdup(where[i]) : NULL, *slash = lib ? strrchr(lib, '/') : NULL;
+        struct stat st;
+        if (slash) {
+            *slash = '\0';
+            char *candidate = xasprintf("-resource-dir=%s/clang/%d", lib, major);
+            if (stat(candidate + strlen("-resource-dir="), &st) == 0 && S_ISDIR(st.st_mode))
+                dir = candidate;
+            else
+                free(candidate);
+        }
+        free(lib);
+    }
+    return dir;
+}
+
 vc_unit *frontend_lower(void *cx_index, const vc_compile_job *job)
 {
     vc_unit *u = unit_new(job->file);
-    int nargs = job->nargs + (job->directory ? 1 : 0);
+    const char *resources = resource_dir();
+    int first = resources ? 1 : 0; /* the job's own -resource-dir, later, wins */
+    int nargs = first + job->nargs + (job->directory ? 1 : 0);
     const char **args = xcalloc((size_t)nargs + 1, sizeof *args);
     char *wd = job->directory ? xasprintf("-working-directory=%s", job->directory) : NULL;
+    if (resources)
+        args[0] = resources;
     for (int i = 0; i < job->nargs; i++)
-        args[i] = job->args[i];
+        args[first + i] = job->args[i];
     if (wd)
-        args[job->nargs] = wd;
+        args[first + job->nargs] = wd;
     CXTranslationUnit tu = NULL;
     unsigned options = CXTranslationUnit_KeepGoing;
     struct CXUnsavedFile unsaved = {job->file, job->unsaved, (unsigned long)job->unsaved_length};
