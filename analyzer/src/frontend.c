@@ -122,8 +122,13 @@ static void note_dependency(CXFile file, CXSourceLocation *stack, unsigned depth
 {
     (void)stack;
     (void)depth;
-    CXString name = clang_getFileName(file);
-    const char *path = clang_getCString(name);
+    CXString name = clang_File_tryGetRealPathName(file); /* absolute: "./x.h" is relative to */
+    const char *path = clang_getCString(name);           /* the entry's directory, not ours */
+    if (!path || !*path) {
+        clang_disposeString(name);
+        name = clang_getFileName(file);
+        path = clang_getCString(name);
+    }
     if (path) {
         char *hash = file_hash(path);
         unit_add_dep(d, path, hash);

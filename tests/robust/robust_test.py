@@ -121,6 +121,41 @@ class Cache(unittest.TestCase):
         self.assertIn("neg_vc002_disjoint_halves.c", {f for f, _, _ in results(again)})
 
 
+    def test_relative_includes_of_a_database_elsewhere(self):
+        """`#include "h.h"` found through -I. from sub/m.c, in a database whose directory is
+        not viewcheck's: libclang names the header ./h.h, relative to the entry's directory;
+        the cache must hash that file, so that a re-run finds every unit cached."""
+        work = os.path.join(CONFIG.tmp, "relative")
+        src = os.path.join(work, "src")
+        os.makedirs(os.path.join(src, "sub"), exist_ok=True)
+        with open(os.path.join(src, "h.h"), "w") as f:
+            f.write("#include <nda.h>\nstatic inline nda_array *head(nda_array *a)\n"
+                    "{ return nda_slice(a, 0, 0, 2, 1); }\n")
+        with open(os.path.join(src, "sub", "m.c"), "w") as f:
+            f.write('#include "h.h"\nvoid f(nda_array *a)\n{\n    nda_array *b = head(a);\n'
+                    "    nda_set1(b, 0, 1.0);\n    nda_release(b);\n}\n")
+        with open(os.path.join(work, "compile_commands.json"), "w") as f:
+            json.dump([{"directory": src, "file": "sub/m.c",
+                        "arguments": ["cc", "-I.", "-I" + CONFIG.include, "-c", "sub/m.c"]}], f)
+        db = os.path.join(work, "r.db")
+        if os.path.exists(db):
+            os.remove(db)
+        env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
+        cmd = [CONFIG.viewcheck, "-v", "--db", db, "-p", work]
+        cold = subprocess.run(cmd, cwd=CONFIG.tmp, capture_output=True, text=True, env=env,
+                              timeout=120)
+        self.assertIn("0 units from the cache, 1 parsed", cold.stderr)
+        warm = subprocess.run(cmd, cwd=CONFIG.tmp, capture_output=True, text=True, env=env,
+                              timeout=120)
+        self.assertIn("nothing changed since run 1", warm.stderr)
+        with open(os.path.join(src, "h.h"), "a") as f:
+            f.write("/* touched */\n")
+        touched = subprocess.run(cmd, cwd=CONFIG.tmp, capture_output=True, text=True, env=env,
+                                 timeout=120)
+        self.assertIn("0 units from the cache, 1 parsed", touched.stderr,
+                      "a changed header is a change of the unit")
+
+
 class Shards(unittest.TestCase):
     """--shard K/N splits the files deterministically; merge finds what crosses shards."""
 
