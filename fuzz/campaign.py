@@ -254,7 +254,8 @@ class Campaign:
         if rc is None:
             return None if len(files) > 1 else {files[0]: "hang"}
         if SANITIZER.search(err):
-            return None if len(files) > 1 else {files[0]: "sanitizer"}
+            signal = re.search(r"AddressSanitizer: (SEGV|stack-overflow|BUS|FPE|ILL|ABRT)", err)
+            return None if len(files) > 1 else {files[0]: "crash" if signal else "sanitizer"}
         if rc < 0 or rc >= 128 or rc not in (0, 1, 3):
             return None if len(files) > 1 else {
                 files[0]: "crash" if rc < 0 or rc >= 128 else "unexpected-status"}

@@ -89,11 +89,13 @@ static bool parse_entry(yaml_document_t *doc, yaml_node_pair_t *p, vc_project_co
                 *vn = yaml_document_get_node(doc, p->value);
     const char *key = scalar(kn);
     if (key && strcmp(key, "checks") == 0 && scalar(vn)) {
+        free(cfg->checks); /* a key given twice: the last one holds, as in other YAML readers */
         cfg->checks = xstrdup(scalar(vn));
     } else if (key && strcmp(key, "fail-on") == 0 && scalar(vn)) {
         const char *v = scalar(vn);
         if (strcmp(v, "error") && strcmp(v, "warning") && strcmp(v, "none"))
             return fail(err, errlen, cfg->path, vn, "fail-on must be error, warning or none");
+        free(cfg->fail_on);
         cfg->fail_on = xstrdup(v);
     } else if (key && strcmp(key, "models") == 0) {
         return path_list(doc, vn, cfg->dir, &cfg->models, &cfg->nmodels, cfg->path, err, errlen);
