@@ -295,6 +295,24 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     return c;
 }
 
+/* The objects some place of a state points to, and what they derive from: an object nobody
+ * holds on a path cannot be used after the paths meet, so its release there does not make it
+ * "maybe released" for the paths that still hold it (p = realloc(p, n) on one branch). */
+static bool *held_objects(const vc_flow *f, const vc_state *s)
+{
+    bool *held = xcalloc((size_t)f->nobjs + 1, sizeof *held);
+    for (int p = 0; p < f->fn->nplaces && s->pts; p++) {
+        const uint64_t *bits = s->pts + (size_t)p * s->words;
+        for (int w = 0; w < s->words; w++)
+            for (uint64_t b = bits[w]; b; b &= b - 1) {
+                int o = w * 64 + __builtin_ctzll(b);
+                for (int a = o; a >= 0 && a < f->nobjs && !held[a]; a = f->objs[a].parent)
+                    held[a] = true;
+            }
+    }
+    return held;
+}
+
 static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
 {
     if (!src->reachable)
@@ -305,8 +323,17 @@ static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
         state_copy(f, dst, src);
         return true;
     }
-    for (int o = 0; o < src->nobj; o++)
-        changed |= objstate_join(&dst->obj[o], &src->obj[o]);
+    bool *held_dst = held_objects(f, dst), *held_src = held_objects(f, src);
+    for (int o = 0; o < src->nobj; o++) {
+        vc_objstate from = src->obj[o];
+        if (held_dst[o] && !held_src[o] && dst->obj[o].exists)
+            from.released = dst->obj[o].released; /* gone on that path: its release is moot */
+        else if (!held_dst[o] && held_src[o] && dst->obj[o].exists && src->obj[o].exists)
+            dst->obj[o].released = src->obj[o].released;
+        changed |= objstate_join(&dst->obj[o], &from);
+    }
+    free(held_dst);
+    free(held_src);
     for (int p = 0; p < f->fn->nplaces; p++) {
         uint64_t *d = dst->pts + (size_t)p * dst->words;
         const uint64_t *s = src->pts + (size_t)p * src->words;
