@@ -323,12 +323,16 @@ static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
         state_copy(f, dst, src);
         return true;
     }
-    bool *held_dst = held_objects(f, dst), *held_src = held_objects(f, src);
+    bool differ = false; /* who holds what only matters where the paths disagree */
+    for (int o = 0; o < src->nobj && !differ; o++)
+        differ = dst->obj[o].released != src->obj[o].released;
+    bool *held_dst = differ ? held_objects(f, dst) : NULL;
+    bool *held_src = differ ? held_objects(f, src) : NULL;
     for (int o = 0; o < src->nobj; o++) {
         vc_objstate from = src->obj[o];
-        if (held_dst[o] && !held_src[o] && dst->obj[o].exists)
+        if (differ && held_dst[o] && !held_src[o] && dst->obj[o].exists)
             from.released = dst->obj[o].released; /* gone on that path: its release is moot */
-        else if (!held_dst[o] && held_src[o] && dst->obj[o].exists && src->obj[o].exists)
+        else if (differ && !held_dst[o] && held_src[o] && dst->obj[o].exists && src->obj[o].exists)
             dst->obj[o].released = src->obj[o].released;
         changed |= objstate_join(&dst->obj[o], &from);
     }

@@ -193,12 +193,11 @@ static bool changes_counter(const extent_walk *w, CXCursor e)
     bool assigns = (k == CXCursor_BinaryOperator &&
                     clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign) ||
                    k == CXCursor_CompoundAssignOperator;
-    bool unary = k == CXCursor_UnaryOperator &&
-                 clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_Deref &&
-                 clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_Minus &&
-                 clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_Plus &&
-                 clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_LNot &&
-                 clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_Not;
+    enum CXUnaryOperatorKind op =
+        k == CXCursor_UnaryOperator ? clang_getCursorUnaryOperatorKind(e) : CXUnaryOperator_Invalid;
+    bool unary = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+                 op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
+                 op == CXUnaryOperator_AddrOf;
     if (!assigns && !unary)
         return false;
     cursor_list parts = {0};

@@ -19,16 +19,18 @@ import argparse
 import concurrent.futures
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from expect_markers import load_known, markers, report, tally  # noqa: E402
+
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-EXPECT = re.compile(r"expect:\s*((?:VC\d{3}\s*)+)")
 SOURCE_EXT = (".c", ".h")
 
 
@@ -52,12 +54,8 @@ def expected(project):
         raise RuntimeError(f"file names must be unique in a project (results are matched by "
                            f"basename): {', '.join(dup)}")
     for rel in sources(project):
-        with open(os.path.join(project, rel), encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                m = EXPECT.search(line)
-                if m:
-                    for rule in m.group(1).split():
-                        marks.add((os.path.basename(rel), rule, lineno))
+        for rule, line in markers(os.path.join(project, rel)):
+            marks.add((os.path.basename(rel), rule, line))
     return marks
 
 
@@ -140,10 +138,7 @@ def main():
     args.include = os.path.abspath(args.include)
     args.models = os.path.abspath(args.models)
 
-    known = set()
-    if args.known_gaps:
-        with open(args.known_gaps, encoding="utf-8") as f:
-            known = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+    known = load_known(args.known_gaps)
     projects = sorted(d for d in os.listdir(args.projects)
                       if os.path.isfile(os.path.join(args.projects, d, "CMakeLists.txt")))
     if args.names:
@@ -165,34 +160,10 @@ def main():
         got, error = runs[name]
         if error:
             mismatches.append(f"{name}: {error}")
-        for base, rule, line in sorted(want | got, key=lambda k: (k[0], k[2], k[1])):
-            s = stats.setdefault(rule, {"tp": 0, "fp": 0, "fn": 0})
-            key = (base, rule, line)
-            if key in want and key in got:
-                s["tp"] += 1
-            elif key in got:
-                s["fp"] += 1
-                mismatches.append(f"{name}/{base}:{line}: unexpected {rule}")
-            else:
-                s["fn"] += 1
-                mismatches.append(f"{name}/{base}:{line}: missed {rule}")
+        tally(stats, mismatches, want, got, lambda key, name=name: f"{name}/{key[0]}")
     elapsed = time.monotonic() - start
 
-    print(f"{'rule':6} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
-    for rule in sorted(stats):
-        s = stats[rule]
-        p = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
-        r = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 1.0
-        print(f"{rule:6} {s['tp']:4} {s['fp']:4} {s['fn']:4} {p:10.3f} {r:8.3f}")
-    gaps = [m for m in mismatches if m in known]
-    new = [m for m in mismatches if m not in known]
-    fixed = sorted(known - set(mismatches))
-    for m in gaps:
-        print("KNOWN GAP " + m)
-    for m in new:
-        print("MISMATCH " + m)
-    for m in fixed:
-        print("FIXED (remove from the known gaps) " + m)
+    new, gaps, fixed = report(stats, mismatches, known)
     print(f"multifile: {len(projects)} projects, {len(new)} mismatches, {len(gaps)} known gaps, "
           f"{elapsed:.2f} s")
     return 1 if new or fixed else 0
