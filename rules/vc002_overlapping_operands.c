@@ -39,11 +39,14 @@ static bool conflict(vc_flow *f, const vc_instr *call, const vc_model *m, const 
     bool any = false, all = true;
     for (int x = 0; x < na; x++) {
         for (int y = 0; y < nb; y++) {
-            vc_relation r =
-                flow_relation_regions(f, a[x], touched(f, call, m, e->args[0].param, a[x]), b[y],
-                                      touched(f, call, m, e->args[1].param, b[y]));
+            vc_region ra = touched(f, call, m, e->args[0].param, a[x]);
+            vc_region rb = touched(f, call, m, e->args[1].param, b[y]);
+            vc_relation r = flow_relation_regions(f, a[x], ra, b[y], rb);
             bool bad = r == REL_OVERLAP || r == REL_MAY_OVERLAP ||
                        (r == REL_IDENTICAL && e->kind == FX_NO_OVERLAP);
+            if (r == REL_MAY_OVERLAP && e->kind == FX_NO_PARTIAL_OVERLAP &&
+                flow_same_or_disjoint(f, a[x], ra, b[y], rb))
+                bad = false;
             if (bad && !any) {
                 *pa = a[x];
                 *pb = b[y];

@@ -152,6 +152,17 @@ vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_reg
     return region_relation(&ra, &rb);
 }
 
+bool flow_same_or_disjoint(vc_flow *f, int a, vc_region ra, int b, vc_region rb)
+{
+    if (f->objs[a].root != f->objs[b].root || f->objs[a].offset || f->objs[b].offset)
+        return false;
+    if (flow_state(f, a)->atoms_stale)
+        ra = region_without_atoms(ra);
+    if (flow_state(f, b)->atoms_stale)
+        rb = region_without_atoms(rb);
+    return region_same_or_disjoint(&ra, &rb);
+}
+
 const char *flow_name(const vc_flow *f, int obj)
 {
     return f->objs[obj].name;
@@ -896,6 +907,18 @@ static bool effect_bound(const vc_instr *in, const vc_effect *e, int arg, vc_bou
     return true;
 }
 
+/* b: axis, offset, count, stride; k: which of them are known */
+static vc_region span_region(vc_region r, const vc_bound b[4], const bool k[4], bool axis_known,
+                             bool step_known)
+{
+    if (!k[1] || !step_known || b[3].c <= 0)
+        return region_slice_bounds(r, b[0].c, axis_known, b[1], b[1], 1, false);
+    vc_bound count, stop;
+    if (k[2] && bound_scale(b[2], b[3].c, &count) && region_bound_add(b[1], count, &stop))
+        return region_slice_bounds(r, b[0].c, axis_known, b[1], stop, b[3].c, true);
+    return region_slice_from(r, b[0].c, axis_known, b[1], b[3].c);
+}
+
 static vc_region result_region(const vc_instr *in, const vc_model *m, vc_region r, bool *same)
 {
     *same = false;
@@ -906,30 +929,26 @@ static vc_region result_region(const vc_instr *in, const vc_model *m, vc_region 
         bool k[4] = {false, false, false, false};
         for (int a = 1; a < e->nargs && a < 5; a++)
             k[a - 1] = effect_bound(in, e, a, &b[a - 1]);
-        bool axis_known = k[0] && b[0].atom < 0, step_known = k[3] && b[3].atom < 0;
+        bool axis_known = k[0] && bound_is_const(b[0]), step_known = k[3] && bound_is_const(b[3]);
         switch (e->kind) {
         case FX_REGION_SLICE:
             if (step_known && b[3].c < 0)
                 k[1] = false; /* negative steps walk backwards: not described */
-            r = region_slice_bounds(r, b[0].c, axis_known, b[1], b[2], b[3].c,
-                                    k[1] && k[2] && step_known);
+            if (k[1] && !k[2] && step_known && b[3].c > 0)
+                r = region_slice_from(r, b[0].c, axis_known, b[1], b[3].c);
+            else
+                r = region_slice_bounds(r, b[0].c, axis_known, b[1], b[2], b[3].c,
+                                        k[1] && k[2] && step_known);
             any = true;
             break;
         case FX_REGION_INDEX:
             r = region_index_bound(r, b[0].c, axis_known, b[1], k[1]);
             any = true;
             break;
-        case FX_REGION_SPAN: { /* count elements from offset, every stride-th */
-            vc_bound stop = bound_const(0), count = b[2];
-            bool ok = k[1] && k[2] && step_known && b[3].c > 0;
-            if (ok && count.atom < 0 && !__builtin_mul_overflow(count.c, b[3].c, &count.c))
-                ok = region_bound_add(b[1], count, &stop);
-            else
-                ok = false;
-            r = region_slice_bounds(r, b[0].c, axis_known, b[1], stop, b[3].c, ok);
+        case FX_REGION_SPAN: /* count elements from offset, every stride-th */
+            r = span_region(r, b, k, axis_known, step_known);
             any = true;
             break;
-        }
         case FX_REGION_TRANSPOSE:
             r = region_transpose(r);
             any = true;

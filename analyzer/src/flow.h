@@ -106,6 +106,8 @@ bool flow_is_root(const vc_flow *f, int obj);
 vc_relation flow_relation(vc_flow *f, int a, int b);
 /* The same with the objects' regions given (narrowed by a contract's extents). */
 vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_region rb);
+/* Either the same elements or none in common (two rows of one matrix), whatever the indices. */
+bool flow_same_or_disjoint(vc_flow *f, int a, vc_region ra, int b, vc_region rb);
 /* A plain buffer (C array, malloc'd memory, a pointer parameter) whose first axis is its
  * elements, so that pointer offsets and byte extents are positions on that axis. */
 bool flow_is_raw_buffer(const vc_flow *f, int obj);

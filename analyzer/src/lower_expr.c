@@ -105,7 +105,7 @@ static int integer_variable(lower_ctx *c, CXCursor e)
     return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? place_for_decl(c, d) : -1;
 }
 
-/* e as c + k * v for one integer variable v (slice bounds like n - 1, i + 1, h). */
+/* e as c + k1 * v1 + ... over integer variables (slice bounds like n - 1, i + 1, top + j). */
 static bool lower_affine(lower_ctx *c, CXCursor e, vc_bound *out)
 {
     int64_t v;
@@ -116,7 +116,7 @@ static bool lower_affine(lower_ctx *c, CXCursor e, vc_bound *out)
     }
     int var = integer_variable(c, e);
     if (var >= 0) {
-        *out = (vc_bound){0, var, 1};
+        *out = bound_var(var);
         return true;
     }
     if (clang_getCursorKind(e) != CXCursor_BinaryOperator)
@@ -128,25 +128,18 @@ static bool lower_affine(lower_ctx *c, CXCursor e, vc_bound *out)
     cursor_list_free(&l);
     if (!ok)
         return false;
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
-    if (op == CXBinaryOperator_Mul && (a.atom < 0 || b.atom < 0)) {
-        vc_bound x = a.atom < 0 ? b : a;
-        int64_t s = a.atom < 0 ? a.c : b.c;
-        out->atom = x.atom;
-        return !__builtin_mul_overflow(x.c, s, &out->c) && !__builtin_mul_overflow(x.k, s, &out->k);
+    switch (clang_getCursorBinaryOperatorKind(e)) {
+    case CXBinaryOperator_Mul:
+        if (bound_is_const(a))
+            return bound_scale(b, a.c, out);
+        return bound_is_const(b) && bound_scale(a, b.c, out);
+    case CXBinaryOperator_Add:
+        return bound_combine(a, b, 1, out);
+    case CXBinaryOperator_Sub:
+        return bound_combine(a, b, -1, out);
+    default:
+        return false;
     }
-    if (op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub)
-        return false;
-    int64_t sign = op == CXBinaryOperator_Sub ? -1 : 1;
-    if (a.atom >= 0 && b.atom >= 0 && a.atom != b.atom)
-        return false;
-    out->atom = a.atom >= 0 ? a.atom : b.atom;
-    if (__builtin_add_overflow(a.c, sign * b.c, &out->c) ||
-        __builtin_add_overflow(a.atom >= 0 ? a.k : 0, b.atom >= 0 ? sign * b.k : 0, &out->k))
-        return false;
-    if (out->k == 0)
-        out->atom = -1;
-    return true;
 }
 
 /* The variable gets a new value: regions that name it no longer describe the same elements. */
@@ -478,8 +471,7 @@ static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base
     in.nargs = 1;
     in.args = xcalloc(1, sizeof *in.args);
     vc_bound b;
-    if (!clang_Cursor_isNull(index) && lower_affine(c, index, &b) &&
-        !__builtin_mul_overflow(b.c, sign, &b.c) && !__builtin_mul_overflow(b.k, sign, &b.k)) {
+    if (!clang_Cursor_isNull(index) && lower_affine(c, index, &b) && bound_scale(b, sign, &b)) {
         in.args[0].has_bound = true;
         in.args[0].bound = b;
     }

@@ -2,7 +2,8 @@
 
 #include <string.h>
 
-static const vc_interval EVERYTHING = {{0, -1, 0}, {VC_TO_END, -1, 0}, 1, true};
+static const vc_interval EVERYTHING = {
+    {0, {-1, -1, -1}, {0, 0, 0}}, {VC_TO_END, {-1, -1, -1}, {0, 0, 0}}, 1, true, false};
 
 vc_region region_whole(int ndim)
 {
@@ -40,78 +41,152 @@ static bool view_axis(const vc_region *r, int64_t axis, bool axis_known, int *ro
     return true;
 }
 
+vc_bound bound_const(int64_t c)
+{
+    vc_bound b = {c, {-1, -1, -1}, {0, 0, 0}};
+    return b;
+}
+
+vc_bound bound_var(int32_t atom)
+{
+    vc_bound b = bound_const(0);
+    b.atom[0] = atom;
+    b.k[0] = 1;
+    return b;
+}
+
+bool bound_is_const(vc_bound b)
+{
+    return b.k[0] == 0;
+}
+
+static bool is_end(vc_bound b)
+{
+    return bound_is_const(b) && b.c == VC_TO_END;
+}
+
+/* Add k * atom to the sorted terms of *b. */
+static bool add_term(vc_bound *b, int32_t atom, int64_t k)
+{
+    int i = 0;
+    while (i < VC_BOUND_TERMS && b->k[i] != 0 && b->atom[i] < atom)
+        i++;
+    if (i < VC_BOUND_TERMS && b->k[i] != 0 && b->atom[i] == atom) {
+        int64_t sum = (int64_t)b->k[i] + k;
+        if (sum < INT32_MIN || sum > INT32_MAX)
+            return false;
+        if (sum != 0) {
+            b->k[i] = (int32_t)sum;
+            return true;
+        }
+        for (int j = i; j + 1 < VC_BOUND_TERMS; j++) {
+            b->atom[j] = b->atom[j + 1];
+            b->k[j] = b->k[j + 1];
+        }
+        b->atom[VC_BOUND_TERMS - 1] = -1;
+        b->k[VC_BOUND_TERMS - 1] = 0;
+        return true;
+    }
+    if (b->k[VC_BOUND_TERMS - 1] != 0 || k < INT32_MIN || k > INT32_MAX)
+        return false;
+    for (int j = VC_BOUND_TERMS - 1; j > i; j--) {
+        b->atom[j] = b->atom[j - 1];
+        b->k[j] = b->k[j - 1];
+    }
+    b->atom[i] = atom;
+    b->k[i] = (int32_t)k;
+    return true;
+}
+
+bool bound_combine(vc_bound a, vc_bound b, int64_t sign, vc_bound *out)
+{
+    vc_bound r = a;
+    int64_t bc;
+    if (__builtin_mul_overflow(b.c, sign, &bc) || __builtin_add_overflow(a.c, bc, &r.c))
+        return false;
+    for (int i = 0; i < VC_BOUND_TERMS && b.k[i] != 0; i++)
+        if (!add_term(&r, b.atom[i], sign * (int64_t)b.k[i]))
+            return false;
+    *out = r;
+    return true;
+}
+
 static int64_t mul_sat(int64_t a, int64_t b)
 {
     int64_t out;
     return __builtin_mul_overflow(a, b, &out) ? VC_TO_END : out;
 }
 
-vc_bound bound_const(int64_t c)
-{
-    return (vc_bound){c, -1, 0};
-}
-
-static bool is_end(vc_bound b)
-{
-    return b.atom < 0 && b.c == VC_TO_END;
-}
-
-static bool is_const(vc_bound b)
-{
-    return b.atom < 0;
-}
-
-/* a + b; false when two different variables would mix or the arithmetic overflows */
+/* a + b; false when it needs too many variables or the arithmetic overflows */
 bool region_bound_add(vc_bound a, vc_bound b, vc_bound *out)
 {
     if (is_end(a) || is_end(b)) {
         *out = bound_const(VC_TO_END);
         return true;
     }
-    if (a.atom >= 0 && b.atom >= 0 && a.atom != b.atom)
-        return false;
-    if (is_const(a) && is_const(b) && a.c >= 0 && b.c >= 0) { /* past every index: the end */
-        *out = bound_const(mul_sat(1, a.c) > VC_TO_END - b.c ? VC_TO_END : a.c + b.c);
+    if (bound_is_const(a) && bound_is_const(b) && a.c >= 0 && b.c >= 0) { /* past every index */
+        *out = bound_const(a.c > VC_TO_END - b.c ? VC_TO_END : a.c + b.c);
         return true;
     }
-    out->atom = a.atom >= 0 ? a.atom : b.atom;
-    out->k = 0;
-    if (__builtin_add_overflow(a.c, b.c, &out->c) ||
-        __builtin_add_overflow(a.atom >= 0 ? a.k : 0, b.atom >= 0 ? b.k : 0, &out->k))
-        return false;
-    if (out->k == 0)
-        out->atom = -1;
-    return true;
+    return bound_combine(a, b, 1, out);
 }
 
-static bool bound_scale(vc_bound a, int64_t s, vc_bound *out)
+bool bound_scale(vc_bound a, int64_t s, vc_bound *out)
 {
     if (is_end(a)) {
         *out = a;
         return s > 0;
     }
     *out = a;
-    if (is_const(a) && a.c >= 0 && s > 0) {
+    if (bound_is_const(a) && a.c >= 0 && s > 0) {
         out->c = mul_sat(a.c, s);
         return true;
     }
-    return !__builtin_mul_overflow(a.c, s, &out->c) && !__builtin_mul_overflow(a.k, s, &out->k);
+    if (s == 0) {
+        *out = bound_const(0);
+        return true;
+    }
+    if (__builtin_mul_overflow(a.c, s, &out->c))
+        return false;
+    for (int i = 0; i < VC_BOUND_TERMS && a.k[i] != 0; i++) {
+        int64_t k;
+        if (__builtin_mul_overflow((int64_t)a.k[i], s, &k) || k < INT32_MIN || k > INT32_MAX)
+            return false;
+        out->k[i] = (int32_t)k;
+    }
+    return true;
 }
 
 /* a - b when it is a known number */
 static bool bound_diff(vc_bound a, vc_bound b, int64_t *d)
 {
-    if (is_const(a) && is_const(b)) /* the end is a number past every index */
+    if (bound_is_const(a) && bound_is_const(b)) /* the end is a number past every index */
         return !__builtin_sub_overflow(a.c, b.c, d);
     if (is_end(a) || is_end(b))
         return false;
-    bool same = (a.atom < 0 && b.atom < 0) || (a.atom == b.atom && a.k == b.k);
-    return same && !__builtin_sub_overflow(a.c, b.c, d);
+    vc_bound r;
+    if (!bound_combine(a, b, -1, &r) || !bound_is_const(r))
+        return false;
+    *d = r.c;
+    return true;
 }
 
 static bool bound_equal(vc_bound a, vc_bound b)
 {
-    return a.c == b.c && a.atom == b.atom && (a.atom < 0 || a.k == b.k);
+    if (a.c != b.c)
+        return false;
+    for (int i = 0; i < VC_BOUND_TERMS; i++)
+        if (a.k[i] != b.k[i] || (a.k[i] != 0 && a.atom[i] != b.atom[i]))
+            return false;
+    return true;
+}
+
+static bool bound_names(vc_bound b, int atom)
+{
+    for (int i = 0; i < VC_BOUND_TERMS && b.k[i] != 0; i++)
+        if (b.atom[i] == atom)
+            return true;
+    return false;
 }
 
 vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bound start,
@@ -121,13 +196,14 @@ vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bou
     if (!view_axis(&r, axis, axis_known, &ra))
         return region_inexact(r);
     vc_interval *iv = &r.root[ra];
-    bool negative = (is_const(start) && start.c < 0) || (is_const(stop) && stop.c < 0);
+    bool negative = (bound_is_const(start) && start.c < 0) || (bound_is_const(stop) && stop.c < 0);
     vc_bound lo, hi, offset;
     if (!bounds_known || !iv->exact || negative || step <= 0 ||
         !bound_scale(start, iv->step, &offset) || !region_bound_add(iv->lo, offset, &lo)) {
         iv->exact = false;
         return r;
     }
+    bool loose = iv->hi_loose;
     if (is_end(stop)) {
         hi = iv->hi;
     } else {
@@ -137,11 +213,9 @@ vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bou
             return r;
         }
         if (!is_end(iv->hi)) { /* clip to the parent's end when the order is known */
-            if (!bound_diff(iv->hi, hi, &d)) {
-                iv->exact = false;
-                return r;
-            }
-            if (d < 0)
+            if (!bound_diff(iv->hi, hi, &d))
+                loose = true; /* hi or the parent's end, whichever comes first */
+            else if (d < 0)
                 hi = iv->hi;
         }
     }
@@ -150,7 +224,19 @@ vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bou
         hi = lo;
     iv->lo = lo;
     iv->hi = hi;
+    iv->hi_loose = loose;
     iv->step = mul_sat(iv->step, step);
+    return r;
+}
+
+vc_region region_slice_from(vc_region r, int64_t axis, bool axis_known, vc_bound start,
+                            int64_t step)
+{
+    int ra;
+    if (!view_axis(&r, axis, axis_known, &ra))
+        return region_inexact(r);
+    r = region_slice_bounds(r, axis, axis_known, start, bound_const(VC_TO_END), step, true);
+    r.root[ra].hi_loose = true;
     return r;
 }
 
@@ -168,13 +254,15 @@ vc_region region_index_bound(vc_region r, int64_t axis, bool axis_known, vc_boun
         return region_inexact(r);
     vc_interval *iv = &r.root[ra];
     vc_bound offset, lo, hi;
-    if (!known || (is_const(i) && i.c < 0) || !iv->exact || !bound_scale(i, iv->step, &offset) ||
-        !region_bound_add(iv->lo, offset, &lo) || !region_bound_add(lo, bound_const(1), &hi)) {
+    if (!known || (bound_is_const(i) && i.c < 0) || !iv->exact ||
+        !bound_scale(i, iv->step, &offset) || !region_bound_add(iv->lo, offset, &lo) ||
+        !region_bound_add(lo, bound_const(1), &hi)) {
         iv->exact = false;
     } else {
         iv->lo = lo;
         iv->hi = hi;
         iv->step = 1;
+        iv->hi_loose = false;
     }
     for (int k = (int)axis; k + 1 < VC_MAXDIMS; k++)
         r.axis[k] = r.axis[k + 1];
@@ -281,7 +369,8 @@ static axis_relation axis_meet(const vc_interval *a, const vc_interval *b)
     if (!relative(a->hi, a->lo, &pa.hi) || !relative(b->lo, a->lo, &pb.lo) ||
         !relative(b->hi, a->lo, &pb.hi))
         return AXIS_UNSURE;
-    return plain_meet(&pa, &pb);
+    axis_relation rel = plain_meet(&pa, &pb); /* loose ends: a superset, only disjointness holds */
+    return rel == AXIS_MEET && (a->hi_loose || b->hi_loose) ? AXIS_UNSURE : rel;
 }
 
 static bool same_interval(const vc_interval *a, const vc_interval *b)
@@ -291,7 +380,7 @@ static bool same_interval(const vc_interval *a, const vc_interval *b)
     int64_t da, db;
     if (bound_diff(a->hi, a->lo, &da) && bound_diff(b->hi, b->lo, &db) && da <= 0 && db <= 0)
         return true;
-    if (!bound_equal(a->lo, b->lo) || a->step != b->step)
+    if (a->hi_loose || b->hi_loose || !bound_equal(a->lo, b->lo) || a->step != b->step)
         return false;
     if (bound_equal(a->hi, b->hi))
         return true;
@@ -303,7 +392,8 @@ static bool same_interval(const vc_interval *a, const vc_interval *b)
 bool region_mentions(const vc_region *r, int atom)
 {
     for (int k = 0; k < VC_MAXDIMS; k++)
-        if (r->root[k].exact && (r->root[k].lo.atom == atom || r->root[k].hi.atom == atom))
+        if (r->root[k].exact &&
+            (bound_names(r->root[k].lo, atom) || bound_names(r->root[k].hi, atom)))
             return true;
     return false;
 }
@@ -311,7 +401,7 @@ bool region_mentions(const vc_region *r, int atom)
 vc_region region_without_atoms(vc_region r)
 {
     for (int k = 0; k < VC_MAXDIMS; k++)
-        if (r.root[k].lo.atom >= 0 || r.root[k].hi.atom >= 0)
+        if (!bound_is_const(r.root[k].lo) || !bound_is_const(r.root[k].hi))
             r.root[k].exact = false;
     return r;
 }
@@ -335,6 +425,26 @@ vc_relation region_relation(const vc_region *a, const vc_region *b)
     return unsure ? REL_MAY_OVERLAP : REL_OVERLAP;
 }
 
+static bool one_element(const vc_interval *iv)
+{
+    int64_t width;
+    return iv->exact && !iv->hi_loose && bound_diff(iv->hi, iv->lo, &width) && width == 1;
+}
+
+bool region_same_or_disjoint(const vc_region *a, const vc_region *b)
+{
+    if (!a->known || !b->known || !a->axes_known || !b->axes_known || a->ndim != b->ndim)
+        return false;
+    for (int k = 0; k < VC_MAXDIMS && (a->ndim < 0 || k < a->ndim); k++)
+        if (a->axis[k] != b->axis[k])
+            return false;
+    for (int k = 0; k < VC_MAXDIMS; k++)
+        if (!same_interval(&a->root[k], &b->root[k]) &&
+            !(one_element(&a->root[k]) && one_element(&b->root[k])))
+            return false;
+    return true;
+}
+
 const char *region_relation_name(vc_relation r)
 {
     static const char *const names[] = {"disjoint", "identical", "overlap", "may-overlap"};
@@ -347,7 +457,7 @@ bool region_is_whole(const vc_region *r)
         return false;
     for (int k = 0; k < VC_MAXDIMS; k++)
         if (r->axis[k] != k || !r->root[k].exact || !bound_equal(r->root[k].lo, bound_const(0)) ||
-            !is_end(r->root[k].hi) || r->root[k].step != 1)
+            !is_end(r->root[k].hi) || r->root[k].hi_loose || r->root[k].step != 1)
             return false;
     return true;
 }

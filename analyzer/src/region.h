@@ -9,18 +9,21 @@
 enum { VC_MAXDIMS = 8 };
 #define VC_TO_END INT64_MAX
 
-/* A bound c + k * atom, where the atom is a program variable (a place index) whose value is
- * unknown but the same in every bound that names it; atom < 0: the constant c. */
+/* A bound c + k[0] * atom[0] + ..., where each atom is a program variable (a place index) whose
+ * value is unknown but the same in every bound that names it. Terms with k == 0 are unused (atom
+ * -1); the used ones come first, in ascending atom order, so equal bounds are equal fields. */
+enum { VC_BOUND_TERMS = 3 };
 typedef struct {
     int64_t c;
-    int32_t atom;
-    int64_t k;
+    int32_t atom[VC_BOUND_TERMS];
+    int32_t k[VC_BOUND_TERMS];
 } vc_bound;
 
 typedef struct {
     vc_bound lo, hi; /* the indices lo, lo+step, ... below hi */
     int64_t step;
-    bool exact; /* false: anywhere on this axis */
+    bool exact;    /* false: anywhere on this axis */
+    bool hi_loose; /* hi is only an upper bound (a length that did not fold) */
 } vc_interval;
 
 typedef struct {
@@ -41,10 +44,18 @@ vc_region region_slice(vc_region r, int64_t axis, bool axis_known, int64_t start
 vc_region region_index(vc_region r, int64_t axis, bool axis_known, int64_t i, bool i_known);
 /* The same with bounds that may name a variable (assumed non-negative, as array sizes are). */
 vc_bound bound_const(int64_t c);
-/* a + b; false when two different variables would mix */
+vc_bound bound_var(int32_t atom);
+bool bound_is_const(vc_bound b);
+/* a + sign * b; false when it needs more than VC_BOUND_TERMS variables or overflows */
+bool bound_combine(vc_bound a, vc_bound b, int64_t sign, vc_bound *out);
+bool bound_scale(vc_bound a, int64_t s, vc_bound *out);
+/* a + b (the end stays the end) */
 bool region_bound_add(vc_bound a, vc_bound b, vc_bound *out);
 vc_region region_slice_bounds(vc_region r, int64_t axis, bool axis_known, vc_bound start,
                               vc_bound stop, int64_t step, bool bounds_known);
+/* From a known start to an unknown stop at most the parent's end. */
+vc_region region_slice_from(vc_region r, int64_t axis, bool axis_known, vc_bound start,
+                            int64_t step);
 vc_region region_index_bound(vc_region r, int64_t axis, bool axis_known, vc_bound i, bool known);
 /* Does the region name variable `atom`? (A change of that variable makes the region stale.) */
 bool region_mentions(const vc_region *r, int atom);
@@ -55,6 +66,9 @@ vc_region region_inexact(vc_region r);
 /* Every element of the root, in the root's own axes. */
 bool region_is_whole(const vc_region *r);
 vc_relation region_relation(const vc_region *a, const vc_region *b);
+/* The two regions are the same elements or share none, whichever values the variables take: one
+ * element on the axes where they differ, the same intervals elsewhere (row i and row j). */
+bool region_same_or_disjoint(const vc_region *a, const vc_region *b);
 const char *region_relation_name(vc_relation r);
 
 #endif
