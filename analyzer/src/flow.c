@@ -525,6 +525,23 @@ static bool held_elsewhere(vc_flow *f, int obj, int place)
     return false;
 }
 
+bool flow_exclusive(vc_flow *f, int a, int b)
+{
+    int shared = -1;
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        if (f->fn->places[p].kind == PLACE_TEMP)
+            continue;
+        const uint64_t *bits = pts_of(f, p);
+        bool has_a = bits[a / 64] >> (a % 64) & 1, has_b = bits[b / 64] >> (b % 64) & 1;
+        if (!has_a && !has_b)
+            continue;
+        if (!has_a || !has_b || shared >= 0 || weak_place(f, p))
+            return false;
+        shared = p;
+    }
+    return shared >= 0;
+}
+
 static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr *at,
                        const vc_effect *cause)
 {

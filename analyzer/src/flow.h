@@ -99,6 +99,9 @@ vc_objstate *flow_state(vc_flow *f, int id);
 const vc_function *flow_function(const vc_flow *f);
 bool flow_derived_from(const vc_flow *f, int obj, int ancestor);
 bool flow_same_handle(const vc_flow *f, int a, int b);
+/* One variable holds both handles and nothing else holds either: it is one of them at a time
+ * (h = submatrix(&h.matrix, ...) in a loop), so neither can observe the other. */
+bool flow_exclusive(vc_flow *f, int a, int b);
 /* True the first time (rule, key) is seen while reporting: one finding per root cause. */
 bool flow_once(vc_flow *f, const char *rule, vc_loc key);
 bool flow_is_root(const vc_flow *f, int obj);
