@@ -110,8 +110,8 @@ static int code_loading_span(char **args, int nargs, int i)
         if (!is_code_loading(value))
             return 0;
         const char *next = NULL;
-        int more = takes_value(value) && i + take < nargs ? forwarded(args, nargs, i + take, &next)
-                                                          : 0;
+        int more =
+            takes_value(value) && i + take < nargs ? forwarded(args, nargs, i + take, &next) : 0;
         return take + more; /* -Xclang -load -Xclang X: the value is forwarded the same way */
     }
     if (wp_loads_code(args[i]))
@@ -200,6 +200,14 @@ static char *absolute(const char *file, const char *dir)
     return xasprintf("%s/%s", dir, file);
 }
 
+/* Assembly sources (zstd's huf_decompress_amd64.S) have no C for us to read. */
+static bool is_assembly(const char *file)
+{
+    const char *dot = strrchr(file, '.');
+    return dot && (!strcmp(dot, ".s") || !strcmp(dot, ".S") || !strcmp(dot, ".sx") ||
+                   !strcmp(dot, ".asm"));
+}
+
 bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool quiet)
 {
     char *path = xasprintf("%s/compile_commands.json", dir);
@@ -256,15 +264,23 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
     CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
     unsigned n = clang_CompileCommands_getSize(cmds);
     char here[PATH_MAX], *db_dir = realpath(dir, here) ? xstrdup(here) : xstrdup(dir);
+    unsigned skipped = 0;
     for (unsigned i = 0; i < n; i++) {
         CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
         CXString file = clang_CompileCommand_getFilename(cmd);
         CXString wd = clang_CompileCommand_getDirectory(cmd);
         const char *f = clang_getCString(file), *d = clang_getCString(wd);
+        if (is_assembly(f)) {
+            skipped++;
+            clang_disposeString(file);
+            clang_disposeString(wd);
+            continue;
+        }
         /* a relative 'directory' is taken relative to the database's own directory, not to
          * wherever viewcheck runs */
-        char *dir_abs = d[0] == '/' ? xstrdup(d) : d[0] ? xasprintf("%s/%s", db_dir, d)
-                                                        : xstrdup(db_dir);
+        char *dir_abs = d[0] == '/' ? xstrdup(d)
+                        : d[0]      ? xasprintf("%s/%s", db_dir, d)
+                                    : xstrdup(db_dir);
         char resolved[PATH_MAX];
         if (d[0] != '/' && realpath(dir_abs, resolved)) {
             free(dir_abs);
@@ -281,6 +297,9 @@ bool compdb_load(const char *dir, vc_jobs *jobs, char *err, int errlen, bool qui
         clang_disposeString(file);
         clang_disposeString(wd);
     }
+    if (skipped && !quiet)
+        fprintf(stderr, "viewcheck: note: %s/compile_commands.json: skipped %u assembly %s\n", dir,
+                skipped, skipped == 1 ? "entry" : "entries");
     free(db_dir);
     clang_CompileCommands_dispose(cmds);
     clang_CompilationDatabase_dispose(db);

@@ -644,6 +644,27 @@ class FailedUnits(CliCase):
         self.assertExit(proc, 1, "narrowed to the good file: no failed unit left")
 
 
+class AssemblyEntries(CliCase):
+    def test_assembly_entry_is_skipped_with_a_note(self):
+        d = self.tmpdir()
+        asm = os.path.join(d, "fast_amd64.S")
+        with open(asm, "w", encoding="utf-8") as f:
+            f.write("#include <nothing-here.h>\n.text\n.globl fast\nfast:\n    ret\n")
+        inc = ["-I" + os.path.join(project(), "include"), "-I" + CONFIG.nda_include]
+        write_db(d, [
+            {"directory": d, "file": src("frames.c"),
+             "arguments": ["cc"] + inc + ["-c", src("frames.c")]},
+            {"directory": d, "file": asm, "arguments": ["cc", "-c", asm, "-o", "fast.o"]},
+        ])
+        proc = run(["-p", d, "-f", "sarif"])
+        self.assertExit(proc, 1, "a database with an assembly entry: findings, no failed unit")
+        self.assertFindings(sarif_findings(self.sarif(proc)), expected("frames.c"),
+                            "the C entry is analyzed", proc)
+        self.assertNotIn("could not be analyzed", proc.stderr, show(proc))
+        self.assertTrue(any("skipped 1 assembly entry" in l for l in proc.stderr.splitlines()),
+                        "a note says the assembly entry was skipped" + show(proc))
+
+
 # --------------------------------------------------------------------------------------------
 # Flags that load code are dropped; gcc-only flags are tolerated
 
