@@ -1077,14 +1077,43 @@ static int result_place(const vc_flow *f, const vc_instr *in, const vc_effect *r
     return p >= 0 ? p : in->dst;
 }
 
+/* The result is the handle one of several arguments is (summarize_aliases). */
+static void result_of_aliases(vc_flow *f, const vc_instr *in, const vc_model *m)
+{
+    int all[MAX_PTS], n = 0;
+    for (int i = 0; i < m->neffects; i++) {
+        if (m->effects[i].kind != FX_RETURNS_ALIAS)
+            continue;
+        int objs[MAX_PTS];
+        int k = flow_effect_objects(f, in, &m->effects[i].args[0], objs, MAX_PTS);
+        for (int j = 0; j < k && n < MAX_PTS; j++) {
+            bool dup = false;
+            for (int x = 0; x < n && !dup; x++)
+                dup = all[x] == objs[j];
+            if (!dup)
+                all[n++] = objs[j];
+        }
+    }
+    pts_set(f, result_place(f, in, NULL), all, n);
+}
+
 static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
 {
     if (in->dst < 0)
         return;
     const vc_effect *ret = NULL;
-    for (int i = 0; m && i < m->neffects; i++)
-        if (m->effects[i].kind <= FX_RETURNS_DATA)
+    int aliases = 0, returns = 0;
+    for (int i = 0; m && i < m->neffects; i++) {
+        if (m->effects[i].kind <= FX_RETURNS_DATA) {
             ret = &m->effects[i];
+            returns++;
+            aliases += ret->kind == FX_RETURNS_ALIAS;
+        }
+    }
+    if (returns > 1 && aliases == returns) {
+        result_of_aliases(f, in, m);
+        return;
+    }
     const char *name = display_name(f, in->dst);
     int made[MAX_PTS], n = 0;
     bool fresh;
@@ -1580,10 +1609,44 @@ static vc_effect_kind derivation(const vc_flow *f, int obj, int *param, const ch
     return FX_RETURNS_FRESH;
 }
 
+/* Every returned handle is one of the caller's own pointers (or a pointer into it), from
+ * several parameters (a median-of-three returning v1, v2 or v3): one returns_alias per parameter,
+ * and the caller's result may be any of them. False when some returned handle is a view or
+ * fresh: that mixture is a maybe-view. */
+static bool summarize_aliases(vc_flow *f, vc_model *m)
+{
+    vc_effect found[VC_EFFECT_MAXARGS];
+    const char *paths[VC_EFFECT_MAXARGS];
+    int nfound = 0;
+    for (int o = 0; o < f->returned_words * 64 && o < f->nobjs; o++) {
+        if (!(f->returned[o / 64] >> (o % 64) & 1))
+            continue;
+        int p;
+        const char *op;
+        if (derivation(f, o, &p, &op) != FX_RETURNS_ALIAS || (p < 0 && p != EFFECT_GLOBAL))
+            return false;
+        bool seen = false;
+        for (int i = 0; i < nfound && !seen; i++)
+            seen = found[i].args[0].param == p && paths[i] == op;
+        if (seen)
+            continue;
+        if (nfound == VC_EFFECT_MAXARGS)
+            return false;
+        found[nfound] = (vc_effect){.kind = FX_RETURNS_ALIAS, .nargs = 1, .may = true};
+        found[nfound].args[0].param = p;
+        paths[nfound++] = op;
+    }
+    for (int i = 0; i < nfound; i++) {
+        found[i].args[0].path = paths[i] ? xstrdup(paths[i]) : NULL;
+        model_add_effect(m, found[i]);
+    }
+    return nfound > 0;
+}
+
 static void summarize_return(vc_flow *f, vc_model *m)
 {
-    int kind = -1, param = -1, count = 0, last = -1;
-    const char *path = NULL;
+    int kind = -1, param = -1, count = 0, last = -1, caller_param = -1;
+    const char *path = NULL, *caller_path = NULL;
     bool mixed = false;
     for (int o = 0; o < f->returned_words * 64 && o < f->nobjs; o++) {
         if (!(f->returned[o / 64] >> (o % 64) & 1))
@@ -1597,17 +1660,23 @@ static void summarize_return(vc_flow *f, vc_model *m)
         param = p;
         path = op;
         last = o;
+        if (p >= 0 || p == EFFECT_GLOBAL) {
+            caller_param = p;
+            caller_path = op;
+        }
     }
     if (count == 0)
         return;
-    bool from_caller = param >= 0 || param == EFFECT_GLOBAL;
+    bool from_caller = caller_param >= 0 || caller_param == EFFECT_GLOBAL;
+    if (mixed && from_caller && summarize_aliases(f, m))
+        return;
     vc_effect e = {.kind = (vc_effect_kind)kind, .nargs = from_caller, .may = mixed};
-    if (mixed && from_caller)
+    if (mixed && from_caller) /* the caller's memory on some paths, other memory on others */
         e.kind = FX_RETURNS_MAYBE_VIEW;
     if (!from_caller)
         e.kind = FX_RETURNS_FRESH;
-    e.args[0].param = param;
-    e.args[0].path = path ? xstrdup(path) : NULL;
+    e.args[0].param = caller_param;
+    e.args[0].path = caller_path ? xstrdup(caller_path) : NULL;
     if (from_caller && !mixed && count == 1) { /* which part of the argument it covers */
         e.has_region = true;
         e.region = region_without_atoms(f->objs[last].region);
