@@ -555,6 +555,8 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr
                                [EV_RELEASE] = SUM_RELEASE,
                                [EV_CREATE] = 0};
     for (int i = 0; i < n; i++) {
+        if (kind == EV_RELEASE && f->objs[f->objs[objs[i]].root].array_storage)
+            continue; /* the path where it points to an array variable is not the freeing one */
         note_param_effect(f, objs[i], bits[kind], loc, cause,
                           cause && at->kind == I_CALL ? at->callee_name : NULL);
         /* with several candidates, a handle only this place holds is the one on its paths */
@@ -749,6 +751,7 @@ static void storage(vc_flow *f, const vc_instr *in)
     int o = object_get(f, site_of(f, in), -1, OBJ_STORAGE, display_name(f, in->dst), &fresh);
     f->objs[o].created = in->loc;
     f->objs[o].layout = LAYOUT_CONTIGUOUS;
+    f->objs[o].array_storage = true;
     create(f, o, false, false);
     pts_set(f, in->dst, &o, 1);
 }
@@ -1399,6 +1402,7 @@ static void entry_state(vc_flow *f, vc_state *s)
             f->objs[o].path = xstrdup(member ? member_path : pl->key);
         f->objs[o].created = pl->decl;
         f->objs[o].elements = pl->kind == PLACE_ELEMENT;
+        f->objs[o].array_storage = global && pl->is_array;
         create(f, o, pl->const_target, false);
         pts_set(f, p, &o, 1);
     }

@@ -45,6 +45,7 @@ typedef struct {
     int8_t layout;      /* vc_layout */
     bool elements;      /* root: the elements of an array of handles the caller passed */
     bool offset;        /* p + k: the same array as its parent from a shifted start */
+    bool array_storage; /* a C array's own storage (static or automatic): never released */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;

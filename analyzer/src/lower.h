@@ -32,8 +32,9 @@ void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at);
 void lower_scalar_decl(lower_ctx *c, int place, CXCursor decl);
 /* The place an lvalue expression denotes, or -1. */
 int lower_place(lower_ctx *c, CXCursor e);
-/* The place of field `field` of the struct held by place `base` (base.field). */
-int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at);
+/* The place of field `field` of the struct held by place `base` (base.field), or of the struct
+ * it points to (base->field). */
+int lower_field_place(lower_ctx *c, int base, bool arrow, const char *field, CXCursor at);
 /* Places for the members of a struct that can hold handles (pointers, arrays of pointers, and
  * embedded structs such as GSL's gsl_vector_view.vector). */
 void lower_declare_members(lower_ctx *c, int base, CXType record);
@@ -48,6 +49,11 @@ bool lower_constant(CXCursor e, int64_t *value);
 void lower_declare_function(lower_ctx *c, CXCursor decl, int index);
 /* Functions named in a global's initializer (tables of function pointers) are address-taken. */
 void lower_note_functions_in(vc_unit *u, CXCursor initializer);
+
+/* lower_record.c: a whole struct copied (`*s = blank`, `a = b`, `memcpy(s, &blank, sizeof *s)`):
+ * each handle member of the destination takes the source's member. */
+void lower_record_assign(lower_ctx *c, CXCursor lhs, CXCursor rhs, CXCursor at);
+void lower_record_memcpy(lower_ctx *c, CXCursor dst, CXCursor src, CXCursor at);
 
 /* lower_stmt.c */
 void lower_stmt(lower_ctx *c, CXCursor s);

@@ -180,9 +180,9 @@ static int field_place(lower_ctx *c, int base, bool arrow, CXCursor member)
     return p;
 }
 
-int lower_field_place(lower_ctx *c, int base, const char *field, CXCursor at)
+int lower_field_place(lower_ctx *c, int base, bool arrow, const char *field, CXCursor at)
 {
-    return named_field_place(c, base, false, field, at);
+    return named_field_place(c, base, arrow, field, at);
 }
 
 static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fname, CXCursor member)
@@ -503,6 +503,8 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
             }
         }
         vc_operand v = lower_expr(c, rhs);
+        if (type_is_record(clang_getCursorType(lhs)))
+            lower_record_assign(c, lhs, rhs, e);
         if (is_memory_access(lhs)) {
             access(c, I_WRITE, memory_base(c, lhs), e);
         } else {
@@ -575,7 +577,7 @@ static enum CXVisitorResult declare_member(CXCursor field, CXClientData data)
     if (!handles)
         return CXVisit_Continue;
     char *name = cursor_spelling(field);
-    int p = lower_field_place(m->c, m->base, name, field);
+    int p = lower_field_place(m->c, m->base, false, name, field);
     if (type_is_array(t))
         element_place(m->c, p);
     free(name);
@@ -702,8 +704,13 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
         in.dst = new_temp(c, label, type_is_pointer(result));
         free(label);
     }
+    bool copies_bytes = in.callee_name && in.nargs >= 2 &&
+                        (!strcmp(in.callee_name, "memcpy") || !strcmp(in.callee_name, "memmove"));
+    int dst = in.dst;
     emit(c, in);
-    return place_operand(in.dst);
+    if (copies_bytes)
+        lower_record_memcpy(c, clang_Cursor_getArgument(e, 0), clang_Cursor_getArgument(e, 1), e);
+    return place_operand(dst);
 }
 
 vc_operand lower_call_into(lower_ctx *c, CXCursor call, int record)

@@ -72,7 +72,7 @@ static void lower_record_init(lower_ctx *c, int var, CXCursor decl, CXCursor lis
         CXCursor value = field && parts.n ? parts.items[parts.n - 1] : l.items[i];
         vc_operand v = lower_expr(c, value);
         if (index < fields.n)
-            lower_assign(c, lower_field_place(c, var, fields.names[index], value), v, value);
+            lower_assign(c, lower_field_place(c, var, false, fields.names[index], value), v, value);
         cursor_list_free(&parts);
         free(field);
     }
