@@ -396,8 +396,8 @@ static int effect_place(vc_flow *f, const vc_instr *call, const vc_effect_arg *a
     if (arg->param < 0 || arg->param >= call->nargs || call->args[arg->param].kind != OP_PLACE)
         return -1;
     const vc_operand *op = &call->args[arg->param];
-    if (!arg->path)
-        return op->place;
+    if (!arg->path) /* &p for a pointer p: p's own slot, not what p points to */
+        return op->address_of && f->fn->places[op->place].is_pointer ? -1 : op->place;
     const vc_place *base = &f->fn->places[op->place];
     char *key = xasprintf("%s%s%s", base->key, op->address_of ? "." : "->", arg->path);
     int p = ir_place_find(f->fn, key);

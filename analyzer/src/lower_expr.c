@@ -392,7 +392,10 @@ void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at)
         strmap_put(&c->struct_targets, d->key, points_to_struct ? value.place : -1);
     vc_instr in = base_instr(c, I_CLEAR, at);
     in.dst = dst;
-    if (value.kind == OP_PLACE && value.place != dst) {
+    if (value.kind == OP_PLACE && value.address_of && c->fn->places[value.place].is_pointer &&
+        d->is_pointer) {
+        in.kind = I_DECL_STORAGE; /* q = &p: q points to p's own slot, not to what p points to */
+    } else if (value.kind == OP_PLACE && value.place != dst) {
         const vc_place *s = &c->fn->places[value.place];
         in.kind = (s->kind == PLACE_TEMP || value.address_of) ? I_ASSIGN_MOVE : I_ASSIGN_COPY;
         in.src = value.place;
