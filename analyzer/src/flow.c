@@ -543,7 +543,7 @@ bool flow_exclusive(vc_flow *f, int a, int b)
 }
 
 static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr *at,
-                       const vc_effect *cause)
+                       const vc_effect *cause, bool effect_may)
 {
     vc_loc loc = at->loc;
     uint32_t stmt = at->stmt;
@@ -560,7 +560,8 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr
         note_param_effect(f, objs[i], bits[kind], loc, cause,
                           cause && at->kind == I_CALL ? at->callee_name : NULL);
         /* with several candidates, a handle only this place holds is the one on its paths */
-        bool may = n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place));
+        bool may =
+            effect_may || (n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place)));
         vc_event ev = {kind,
                        objs[i],
                        may,
@@ -835,10 +836,10 @@ static void transfer_one(vc_flow *f, const vc_instr *in)
         pts_set(f, in->dst, NULL, 0);
         break;
     case I_READ:
-        events_for(f, in->src, EV_READ, in, NULL);
+        events_for(f, in->src, EV_READ, in, NULL, false);
         break;
     case I_WRITE:
-        events_for(f, in->src, EV_WRITE, in, NULL);
+        events_for(f, in->src, EV_WRITE, in, NULL, false);
         break;
     case I_RETURN:
         transfer_return(f, in);
@@ -1242,7 +1243,7 @@ static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_ef
                    (k == FX_WRITES && f->cfg->unknown_calls_write);
         for (int a = 0; a < in->nargs && hit; a++)
             if (in->args[a].kind == OP_PLACE)
-                events_for(f, in->args[a].place, ev, in, NULL);
+                events_for(f, in->args[a].place, ev, in, NULL, false);
         return;
     }
     for (int i = 0; i < m->neffects; i++) {
@@ -1250,7 +1251,8 @@ static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_ef
             continue;
         int place = effect_place(f, in, &m->effects[i].args[0]);
         if (place >= 0)
-            events_for(f, place, ev, in, m->effects[i].ntrace ? &m->effects[i] : NULL);
+            events_for(f, place, ev, in, m->effects[i].ntrace ? &m->effects[i] : NULL,
+                       m->effects[i].may);
     }
 }
 
@@ -1333,7 +1335,7 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
         bool accessed = m && (effect_on(m, FX_READS, a) || effect_on(m, FX_WRITES, a) ||
                               effect_on(m, FX_RELEASES, a));
         if (in->args[a].kind == OP_PLACE && !accessed && (m || f->cfg->unknown_calls_write))
-            events_for(f, in->args[a].place, EV_USE, in, NULL);
+            events_for(f, in->args[a].place, EV_USE, in, NULL, false);
     }
     args_events(f, in, m, FX_READS, EV_READ, false);
     args_events(f, in, m, FX_WRITES, EV_WRITE, false);
@@ -1758,6 +1760,16 @@ static void summarize_stores(vc_flow *f, vc_model *m)
     free(list);
 }
 
+/* A parameter declared as pointing to const. Freeing it takes a cast: when that happens on some
+ * paths only, the pointer freed is one the function put in place of the caller's (an ownership
+ * flag decides), not the caller's memory. */
+static bool const_pointee(const vc_flow *f, const vc_object *x)
+{
+    int place = -1 - x->site;
+    return x->kind == OBJ_PARAM && !x->path && place >= 0 && place < f->fn->nplaces &&
+           f->fn->places[place].const_target;
+}
+
 static void build_summary(vc_flow *f, vc_model *m)
 {
     for (int o = 0; o < f->nobjs; o++) {
@@ -1776,7 +1788,8 @@ static void build_summary(vc_flow *f, vc_model *m)
         if ((fx & (SUM_USE | SUM_READ | SUM_WRITE)) && !x->path)
             add_param_effect(f, m, FX_INSPECTS, o, false, -1);
         /* parameters released on the way out */
-        if (f->cur.reachable && o < f->cur.nobj && f->cur.obj[o].released) {
+        if (f->cur.reachable && o < f->cur.nobj && f->cur.obj[o].released &&
+            !(f->cur.obj[o].released == TRI_MAY && const_pointee(f, x))) {
             add_param_effect(f, m, FX_RELEASES, o, f->cur.obj[o].released == TRI_MAY, 3);
             m->effects[m->neffects - 1].early = (fx & SUM_RELEASED_EARLY) != 0;
         }
