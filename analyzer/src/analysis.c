@@ -30,47 +30,80 @@ static void index_definitions(vc_program *p)
     p->hashes = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->hashes);
 }
 
-/* Calls through pointers may reach any defined function of that type whose address is taken. */
+typedef struct {
+    int cap, *counts;
+} candidate_lists;
+
+static void add_candidate(vc_program *p, candidate_lists *l, const char *key, int def)
+{
+    int t = strmap_get(&p->indirect, key);
+    if (t < 0) {
+        int old = l->cap;
+        GROW(p->candidates, p->ncandidate_types, l->cap);
+        l->counts = xrealloc(l->counts, (size_t)l->cap * sizeof *l->counts);
+        for (int k = old; k < l->cap; k++)
+            l->counts[k] = 0;
+        t = p->ncandidate_types++;
+        p->candidates[t] = xmalloc(sizeof(int));
+        p->candidates[t][0] = -1;
+        strmap_put(&p->indirect, key, t);
+    }
+    for (int k = 0; k < l->counts[t]; k++)
+        if (p->candidates[t][k] == def)
+            return;
+    p->candidates[t] = xrealloc(p->candidates[t], (size_t)(l->counts[t] + 2) * sizeof(int));
+    p->candidates[t][l->counts[t]++] = def;
+    p->candidates[t][l->counts[t]] = -1;
+}
+
+static char *member_key(const char *type, const char *field)
+{
+    return xasprintf("%s\x1f%s", type, field);
+}
+
+/* Calls through pointers may reach any defined function of that type whose address is taken;
+ * calls through a struct member (opts->cb(...)), the functions stored in a member of that name
+ * when the program stores any there. */
 static void index_candidates(vc_program *p)
 {
     strmap_init(&p->indirect);
-    int cap = 0, *counts = NULL;
+    candidate_lists lists = {0, NULL};
     for (int u = 0; u < p->nunits; u++) {
         const vc_unit *unit = p->units[u];
         for (int a = 0; a < unit->naddress_taken; a++) {
             int def = strmap_get(&p->definitions, unit->address_taken[a]);
             if (def < 0)
                 continue;
-            int t = strmap_get(&p->indirect, unit->address_taken_types[a]);
-            if (t < 0) {
-                int old = cap;
-                GROW(p->candidates, p->ncandidate_types, cap);
-                counts = xrealloc(counts, (size_t)cap * sizeof *counts);
-                for (int k = old; k < cap; k++)
-                    counts[k] = 0;
-                t = p->ncandidate_types++;
-                p->candidates[t] = xmalloc(sizeof(int));
-                p->candidates[t][0] = -1;
-                strmap_put(&p->indirect, unit->address_taken_types[a], t);
+            add_candidate(p, &lists, unit->address_taken_types[a], def);
+            if (unit->address_taken_fields[a]) {
+                char *key = member_key(unit->address_taken_types[a], unit->address_taken_fields[a]);
+                add_candidate(p, &lists, key, def);
+                free(key);
             }
-            bool seen = false;
-            for (int k = 0; k < counts[t] && !seen; k++)
-                seen = p->candidates[t][k] == def;
-            if (seen)
-                continue;
-            p->candidates[t] = xrealloc(p->candidates[t], (size_t)(counts[t] + 2) * sizeof(int));
-            p->candidates[t][counts[t]++] = def;
-            p->candidates[t][counts[t]] = -1;
         }
     }
-    free(counts);
+    free(lists.counts);
     p->indirect_models =
         xcalloc((size_t)(p->ncandidate_types ? p->ncandidate_types : 1), sizeof(vc_model));
 }
 
+static int candidate_group(const vc_program *p, const vc_instr *call)
+{
+    if (!call->callee_type)
+        return -1;
+    if (call->callee_field) {
+        char *key = member_key(call->callee_type, call->callee_field);
+        int t = strmap_get(&p->indirect, key);
+        free(key);
+        if (t >= 0)
+            return t;
+    }
+    return strmap_get(&p->indirect, call->callee_type);
+}
+
 static const int *call_candidates(const vc_program *p, const vc_instr *call)
 {
-    int t = call->callee_type ? strmap_get(&p->indirect, call->callee_type) : -1;
+    int t = candidate_group(p, call);
     return t >= 0 ? p->candidates[t] : NULL;
 }
 
@@ -114,8 +147,7 @@ const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_
     int def = definition_of(p, u, call);
     if (def >= 0)
         return &p->summaries[def];
-    int t =
-        call->callee < 0 && call->callee_type ? strmap_get(&p->indirect, call->callee_type) : -1;
+    int t = call->callee < 0 ? candidate_group(p, call) : -1;
     return t >= 0 ? &p->indirect_models[t] : NULL;
 }
 

@@ -306,13 +306,16 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     return c;
 }
 
-/* The objects some place of a state points to, and what they derive from: an object nobody
+/* The objects some variable of a state points to, and what they derive from: an object nobody
  * holds on a path cannot be used after the paths meet, so its release there does not make it
- * "maybe released" for the paths that still hold it (p = realloc(p, n) on one branch). */
+ * "maybe released" for the paths that still hold it (p = realloc(p, n) on one branch).
+ * Temporaries (of statements already finished at a join) hold nothing. */
 static bool *held_objects(const vc_flow *f, const vc_state *s)
 {
     bool *held = xcalloc((size_t)f->nobjs + 1, sizeof *held);
     for (int p = 0; p < f->fn->nplaces && s->pts; p++) {
+        if (f->fn->places[p].kind == PLACE_TEMP)
+            continue;
         const uint64_t *bits = s->pts + (size_t)p * s->words;
         for (int w = 0; w < s->words; w++)
             for (uint64_t b = bits[w]; b; b &= b - 1) {

@@ -31,6 +31,7 @@ void ir_function_free(vc_function *f)
             free(f->blocks[b].instrs[i].args);
             free(f->blocks[b].instrs[i].callee_name);
             free(f->blocks[b].instrs[i].callee_type);
+            free(f->blocks[b].instrs[i].callee_field);
         }
         free(f->blocks[b].instrs);
         free(f->blocks[b].succ);

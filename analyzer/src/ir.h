@@ -75,7 +75,8 @@ typedef struct {
     /* I_CALL */
     int callee; /* index into the unit's function table, or -1 when unknown */
     char *callee_name;
-    char *callee_type; /* calls through a pointer: the function type, for the candidates */
+    char *callee_type;  /* calls through a pointer: the function type, for the candidates */
+    char *callee_field; /* ... through a struct member (s->cb(...)): the member's name */
     vc_operand *args;
     int nargs;
 } vc_instr;

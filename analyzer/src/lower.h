@@ -19,9 +19,10 @@ typedef struct {
     jump_targets jumps;
     int switch_dispatch; /* block that branches to the cases, -1 outside a switch */
     bool switch_has_default;
-    strmap labels;         /* label USR/position -> block */
-    strmap struct_targets; /* pointer place key -> the local struct it was set to (&s) */
-    int record_target;     /* a struct variable the next call's struct result is assigned to */
+    strmap labels;             /* label USR/position -> block */
+    strmap struct_targets;     /* pointer place key -> the local struct it was set to (&s) */
+    int record_target;         /* a struct variable the next call's struct result is assigned to */
+    const char *storing_field; /* the struct member the value being lowered is stored in */
     int ntemps;
 } lower_ctx;
 
@@ -47,8 +48,19 @@ CXCursor lower_strip(CXCursor e);
 bool lower_constant(CXCursor e, int64_t *value);
 
 void lower_declare_function(lower_ctx *c, CXCursor decl, int index);
-/* Functions named in a global's initializer (tables of function pointers) are address-taken. */
-void lower_note_functions_in(vc_unit *u, CXCursor initializer);
+
+/* lower_init.c */
+typedef void (*lower_init_fn)(const char *field, CXType type, CXCursor value, void *ctx);
+/* Calls fn for each item of initializer list `list` of a struct of type `record`, with the
+ * field it initializes (positional or designated). */
+void lower_init_walk(CXType record, CXCursor list, lower_init_fn fn, void *ctx);
+/* Functions named in a global's initializer (tables of function pointers) are address-taken,
+ * with the member they are stored in where the initializer says. */
+void lower_note_functions_in(vc_unit *u, CXCursor var);
+/* Function `fn`'s address is taken; `field`: the struct member it is stored in, or NULL. */
+void lower_note_function(vc_unit *u, CXCursor fn, const char *field);
+/* The spelling of a function (pointer) type, the key of calls through pointers. */
+char *lower_function_type(CXType t);
 
 /* lower_record.c: a whole struct copied (`*s = blank`, `a = b`, `memcpy(s, &blank, sizeof *s)`):
  * each handle member of the destination takes the source's member. */

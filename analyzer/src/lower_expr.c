@@ -230,48 +230,15 @@ static int element_place(lower_ctx *c, int base)
     return ir_place_add(c->fn, pl);
 }
 
-static char *function_type(CXType t)
-{
-    t = clang_getCanonicalType(t);
-    if (t.kind == CXType_Pointer)
-        t = clang_getCanonicalType(clang_getPointeeType(t));
-    CXString s = clang_getTypeSpelling(t);
-    char *out = xstrdup(clang_getCString(s));
-    clang_disposeString(s);
-    return out;
-}
-
-static enum CXChildVisitResult find_functions(CXCursor cur, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    if (clang_getCursorKind(cur) == CXCursor_DeclRefExpr) {
-        CXCursor d = clang_getCursorReferenced(cur);
-        if (clang_getCursorKind(d) == CXCursor_FunctionDecl) {
-            char *usr = cursor_usr(d), *type = function_type(clang_getCursorType(d));
-            unit_address_taken(data, usr, type);
-            free(usr);
-            free(type);
-        }
-    }
-    return CXChildVisit_Recurse;
-}
-
-void lower_note_functions_in(vc_unit *u, CXCursor initializer)
-{
-    clang_visitChildren(initializer, find_functions, u);
-}
-
 /* A function named outside a call (f, &f): a candidate for calls through pointers. */
 static void note_address_taken(lower_ctx *c, CXCursor fn)
 {
-    char *usr = cursor_usr(fn), *type = function_type(clang_getCursorType(fn));
-    unit_address_taken(c->unit, usr, type);
-    char *name = cursor_spelling(fn);
+    lower_note_function(c->unit, fn, c->storing_field);
+    char *name = cursor_spelling(fn), *usr = cursor_usr(fn);
     int index = unit_function(c->unit, name, usr);
     lower_declare_function(c, fn, index);
     free(name);
     free(usr);
-    free(type);
 }
 
 int lower_place(lower_ctx *c, CXCursor e)
@@ -482,6 +449,16 @@ static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base
     return place_operand(in.dst);
 }
 
+/* `s.f`, `p->f`: the member's name; NULL for other expressions. */
+static char *member_name(CXCursor e)
+{
+    e = lower_strip(e);
+    if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
+        return NULL;
+    CXCursor field = clang_getCursorReferenced(e);
+    return cursor_spelling(clang_Cursor_isNull(field) ? e : field);
+}
+
 static vc_operand lower_binary(lower_ctx *c, CXCursor e)
 {
     cursor_list l = {0};
@@ -505,7 +482,10 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
                 break;
             }
         }
+        c->storing_field = member_name(lhs);
         vc_operand v = lower_expr(c, rhs);
+        free((char *)c->storing_field);
+        c->storing_field = NULL;
         if (type_is_record(clang_getCursorType(lhs)))
             lower_record_assign(c, lhs, rhs, e);
         if (is_memory_access(lhs)) {
@@ -694,7 +674,8 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
         cursor_list parts = {0};
         cursor_children(e, &parts);
         if (parts.n > 0)
-            in.callee_type = function_type(clang_getCursorType(parts.items[0]));
+            in.callee_type = lower_function_type(clang_getCursorType(parts.items[0]));
+        in.callee_field = parts.n > 0 ? member_name(parts.items[0]) : NULL;
         cursor_list_free(&parts);
     }
     CXType result = clang_getCursorResultType(e);

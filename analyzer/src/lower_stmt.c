@@ -26,59 +26,25 @@ static void lower_condition(lower_ctx *c, CXCursor cond)
 }
 
 typedef struct {
-    char *names[64];
-    int n;
-} field_names;
+    lower_ctx *c;
+    int var;
+} record_init;
 
-static enum CXVisitorResult collect_field(CXCursor field, CXClientData data)
+static void init_field(const char *field, CXType type, CXCursor value, void *data)
 {
-    field_names *fields = data;
-    if (fields->n < 64)
-        fields->names[fields->n++] = cursor_spelling(field);
-    return CXVisit_Continue;
-}
-
-/* The field a designated initializer names (`.f = value`), or NULL. */
-static char *designated_field(CXCursor init)
-{
-    cursor_list l = {0};
-    cursor_children(init, &l);
-    char *name = NULL;
-    for (int i = 0; i < l.n && !name; i++)
-        if (clang_getCursorKind(l.items[i]) == CXCursor_MemberRef)
-            name = cursor_spelling(l.items[i]);
-    cursor_list_free(&l);
-    return name;
+    record_init *r = data;
+    r->c->storing_field = type_is_pointer(type) ? field : NULL; /* where a function address goes */
+    vc_operand v = lower_expr(r->c, value);
+    r->c->storing_field = NULL;
+    if (field)
+        lower_assign(r->c, lower_field_place(r->c, r->var, false, field, value), v, value);
 }
 
 /* struct s v = {a, .f = b}: each initializer is an assignment to a field place of v. */
 static void lower_record_init(lower_ctx *c, int var, CXCursor decl, CXCursor list)
 {
-    field_names fields = {0};
-    clang_Type_visitFields(clang_getCanonicalType(clang_getCursorType(decl)), collect_field,
-                           &fields);
-    cursor_list l = {0};
-    cursor_children(list, &l);
-    int next = 0;
-    for (int i = 0; i < l.n; i++) {
-        char *field = designated_field(l.items[i]);
-        int index = next;
-        for (int k = 0; field && k < fields.n; k++)
-            if (strcmp(fields.names[k], field) == 0)
-                index = k;
-        next = index + 1;
-        cursor_list parts = {0};
-        cursor_children(l.items[i], &parts);
-        CXCursor value = field && parts.n ? parts.items[parts.n - 1] : l.items[i];
-        vc_operand v = lower_expr(c, value);
-        if (index < fields.n)
-            lower_assign(c, lower_field_place(c, var, false, fields.names[index], value), v, value);
-        cursor_list_free(&parts);
-        free(field);
-    }
-    for (int k = 0; k < fields.n; k++)
-        free(fields.names[k]);
-    cursor_list_free(&l);
+    record_init r = {c, var};
+    lower_init_walk(clang_getCursorType(decl), list, init_field, &r);
 }
 
 static bool is_call(CXCursor e)

@@ -31,9 +31,11 @@ void unit_free(vc_unit *u)
     for (int i = 0; i < u->naddress_taken; i++) {
         free(u->address_taken[i]);
         free(u->address_taken_types[i]);
+        free(u->address_taken_fields[i]);
     }
     free(u->address_taken);
     free(u->address_taken_types);
+    free(u->address_taken_fields);
     for (int i = 0; i < u->ndeps; i++) {
         free(u->deps[i]);
         free(u->dep_hashes[i]);
@@ -86,15 +88,20 @@ int unit_function(vc_unit *u, const char *name, const char *usr)
     return u->nfunctions++;
 }
 
-void unit_address_taken(vc_unit *u, const char *usr, const char *type)
+void unit_address_taken(vc_unit *u, const char *usr, const char *type, const char *field)
 {
     for (int i = 0; i < u->naddress_taken; i++)
-        if (strcmp(u->address_taken[i], usr) == 0)
+        if (strcmp(u->address_taken[i], usr) == 0 &&
+            (field ? u->address_taken_fields[i] && strcmp(u->address_taken_fields[i], field) == 0
+                   : !u->address_taken_fields[i]))
             return;
     int cap = u->address_taken_cap;
     GROW(u->address_taken, u->naddress_taken, cap);
+    cap = u->address_taken_cap;
+    GROW(u->address_taken_fields, u->naddress_taken, cap);
     GROW(u->address_taken_types, u->naddress_taken, u->address_taken_cap);
     u->address_taken[u->naddress_taken] = xstrdup(usr);
+    u->address_taken_fields[u->naddress_taken] = field ? xstrdup(field) : NULL;
     u->address_taken_types[u->naddress_taken++] = xstrdup(type);
 }
 

@@ -22,8 +22,9 @@ typedef struct {
     strmap function_index;  /* USR -> index */
     vc_model_set *declared; /* models from annotations and restrict qualifiers, by name */
     char *error;            /* set when the unit could not be analyzed */
-    /* functions whose address is taken (candidates of calls through pointers), by USR */
-    char **address_taken, **address_taken_types;
+    /* functions whose address is taken (candidates of calls through pointers), by USR, with the
+     * struct member they are stored in when that is where the address goes (else NULL) */
+    char **address_taken, **address_taken_types, **address_taken_fields;
     int naddress_taken, address_taken_cap;
     /* every file the unit read (the source and its headers) with the hash of its contents: the
      * unit is valid as long as they are unchanged */
@@ -36,7 +37,7 @@ void unit_free(vc_unit *u);
 int unit_file(vc_unit *u, const char *path);
 void unit_set_file_text(vc_unit *u, int file, const char *text, size_t len);
 int unit_function(vc_unit *u, const char *name, const char *usr);
-void unit_address_taken(vc_unit *u, const char *usr, const char *type);
+void unit_address_taken(vc_unit *u, const char *usr, const char *type, const char *field);
 void unit_add_dep(vc_unit *u, const char *path, const char *hash);
 
 #endif

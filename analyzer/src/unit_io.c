@@ -40,8 +40,9 @@ static json_t *instr_json(const vc_instr *in)
     json_t *args = json_array();
     for (int a = 0; a < in->nargs; a++)
         json_array_append_new(args, operand_json(&in->args[a]));
-    return json_pack("[i,i,i,o,i,i,o,o,o]", in->kind, in->dst, in->src, loc_json(in->loc), in->stmt,
-                     in->callee, str_or_null(in->callee_name), str_or_null(in->callee_type), args);
+    return json_pack("[i,i,i,o,i,i,o,o,o,o]", in->kind, in->dst, in->src, loc_json(in->loc),
+                     in->stmt, in->callee, str_or_null(in->callee_name),
+                     str_or_null(in->callee_type), args, str_or_null(in->callee_field));
 }
 
 static json_t *place_json(const vc_place *p)
@@ -114,7 +115,8 @@ char *unit_serialize(const vc_unit *u)
         json_array_append_new(functions, function_json(u->functions[i]));
     for (int i = 0; i < u->naddress_taken; i++)
         json_array_append_new(taken,
-                              json_pack("[s,s]", u->address_taken[i], u->address_taken_types[i]));
+                              json_pack("[s,s,o]", u->address_taken[i], u->address_taken_types[i],
+                                        str_or_null(u->address_taken_fields[i])));
     json_t *deps = json_array();
     for (int i = 0; i < u->ndeps; i++)
         json_array_append_new(deps, json_pack("[s,s]", u->deps[i], u->dep_hashes[i]));
@@ -179,6 +181,7 @@ static void instr_from(vc_function *f, int block, json_t *j)
     in.callee = (int)num(j, 5);
     in.callee_name = dup_or_null(json_array_get(j, 6));
     in.callee_type = dup_or_null(json_array_get(j, 7));
+    in.callee_field = dup_or_null(json_array_get(j, 9));
     json_t *args = json_array_get(j, 8);
     in.nargs = (int)json_array_size(args);
     in.args = xcalloc((size_t)(in.nargs ? in.nargs : 1), sizeof *in.args);
@@ -288,7 +291,8 @@ vc_unit *unit_deserialize(const char *text, char *err, int errlen)
         json_array_foreach(json_object_get(item, "effects"), k, e) effect_from(m, e);
     }
     json_array_foreach(json_object_get(doc, "address_taken"), i, item) unit_address_taken(
-        u, json_string_value(json_array_get(item, 0)), json_string_value(json_array_get(item, 1)));
+        u, json_string_value(json_array_get(item, 0)), json_string_value(json_array_get(item, 1)),
+        json_string_value(json_array_get(item, 2)));
     json_array_foreach(json_object_get(doc, "deps"), i, item) unit_add_dep(
         u, json_string_value(json_array_get(item, 0)), json_string_value(json_array_get(item, 1)));
     u->error = dup_or_null(json_object_get(doc, "error"));
