@@ -80,6 +80,8 @@ int place_for_decl(lower_ctx *c, CXCursor decl);
 bool type_is_pointer(CXType t);
 bool type_is_array(CXType t);
 bool type_is_record(CXType t);
+/* A function that does not return (exit, abort, a project's die()). */
+bool lower_is_noreturn(CXTranslationUnit tu, CXCursor fn);
 
 /* children of a cursor, in order */
 typedef struct {

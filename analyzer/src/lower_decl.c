@@ -64,6 +64,34 @@ bool type_is_record(CXType t)
     return t.kind == CXType_Record;
 }
 
+/* `_Noreturn` or C23's `[[noreturn]]` among the tokens before the declaration's name. */
+static bool noreturn_specifier(CXTranslationUnit tu, CXCursor decl)
+{
+    CXSourceRange extent = clang_getCursorExtent(decl);
+    CXSourceRange head = clang_getRange(clang_getRangeStart(extent), clang_getCursorLocation(decl));
+    CXToken *tokens = NULL;
+    unsigned n = 0;
+    clang_tokenize(tu, head, &tokens, &n);
+    bool found = false;
+    for (unsigned i = 0; i < n && !found; i++) {
+        CXString s = clang_getTokenSpelling(tu, tokens[i]);
+        const char *t = clang_getCString(s);
+        found = strcmp(t, "_Noreturn") == 0 || strcmp(t, "noreturn") == 0;
+        clang_disposeString(s);
+    }
+    clang_disposeTokens(tu, tokens, n);
+    return found;
+}
+
+bool lower_is_noreturn(CXTranslationUnit tu, CXCursor fn)
+{
+    CXString s = clang_getTypeSpelling(clang_getCursorType(fn));
+    bool attribute = strstr(clang_getCString(s), "__attribute__((noreturn))") != NULL;
+    clang_disposeString(s);
+    return attribute || noreturn_specifier(tu, fn) ||
+           noreturn_specifier(tu, clang_getCanonicalCursor(fn));
+}
+
 static bool pointee_const(CXType t)
 {
     t = clang_getCanonicalType(t);

@@ -663,7 +663,9 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
             in.args[a].has_bound = lower_affine(c, arg, &in.args[a].bound);
     }
     CXCursor callee = clang_getCursorReferenced(e);
+    bool noreturn = false;
     if (!clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_FunctionDecl) {
+        noreturn = lower_is_noreturn(c->tu, callee);
         char *name = cursor_spelling(callee), *usr = cursor_usr(callee);
         in.callee = unit_function(c->unit, name, usr);
         in.callee_name = name;
@@ -694,6 +696,8 @@ static vc_operand lower_call(lower_ctx *c, CXCursor e)
     emit(c, in);
     if (copies_bytes)
         lower_record_memcpy(c, clang_Cursor_getArgument(e, 0), clang_Cursor_getArgument(e, 1), e);
+    if (noreturn)
+        lower_branch_new_block(c); /* what follows the call is reached by no path through it */
     return place_operand(dst);
 }
 
