@@ -593,6 +593,7 @@ static int twin(vc_flow *f, int o, int parent)
     id = object_get(f, INT32_MIN + f->nobjs, parent, f->objs[o].kind, name, &fresh);
     strmap_put(&f->obj_index, key, id);
     vc_object *t = &f->objs[id], *src = &f->objs[o];
+    t->twin = true;
     free(t->name);
     t->name = xstrdup(src->name);
     t->site = src->site;
@@ -602,6 +603,10 @@ static int twin(vc_flow *f, int o, int parent)
     t->layout = src->layout;
     t->offset = src->offset;
     t->param_index = src->param_index;
+    t->elements = src->elements;
+    t->array_storage = src->array_storage;
+    if (src->path && !t->path)
+        t->path = xstrdup(src->path);
     if (parent < 0) {
         t->root = id;
         t->ref = id;
@@ -843,6 +848,9 @@ static void transfer_one(vc_flow *f, const vc_instr *in)
         break;
     case I_WRITE:
         events_for(f, in->src, EV_WRITE, in, NULL, false);
+        break;
+    case I_USE:
+        events_for(f, in->src, EV_USE, in, NULL, false);
         break;
     case I_RETURN:
         transfer_return(f, in);
@@ -1461,6 +1469,49 @@ static void cross_back_edge(vc_flow *f, vc_state *s, int loop)
             s->obj[o].wrote_around |= 1ull << loop;
 }
 
+static bool released_on_one_side(const vc_flow *f, const vc_state *a, const vc_state *b, int o)
+{
+    return !f->objs[o].twin && a->obj[o].exists && b->obj[o].exists &&
+           (a->obj[o].released == TRI_NO) != (b->obj[o].released == TRI_NO);
+}
+
+static void retire_in(vc_flow *f, vc_state *s, int o)
+{
+    vc_state saved = f->cur;
+    f->cur = *s;
+    retire(f, o, f->objs[o].parent, 0);
+    *s = f->cur;
+    f->cur = saved;
+}
+
+/* An object one incoming path released and both paths still hold becomes its older generation
+ * (a twin) on the path that released it, so that after the join the holders from the other path
+ * keep an unreleased handle: s->items = realloc(s->items, n) in a loop, while a pointer into the
+ * old block is still around. */
+static void split_released(vc_flow *f, vc_state *dst, vc_state *src)
+{
+    if (!dst->reachable || !src->reachable)
+        return;
+    state_fit(f, dst);
+    state_fit(f, src);
+    int n = f->nobjs;
+    bool differ = false;
+    for (int o = 0; o < n && !differ; o++)
+        differ = released_on_one_side(f, dst, src, o);
+    if (!differ)
+        return;
+    bool *held_dst = held_objects(f, dst), *held_src = held_objects(f, src);
+    for (int o = 0; o < n; o++) {
+        state_fit(f, dst);
+        state_fit(f, src);
+        if (!held_dst[o] || !held_src[o] || !released_on_one_side(f, dst, src, o))
+            continue;
+        retire_in(f, src->obj[o].released != TRI_NO ? src : dst, o);
+    }
+    free(held_dst);
+    free(held_src);
+}
+
 static void propagate(vc_flow *f, int b, vc_state *in_states, bool *queued, int *changed_any)
 {
     const vc_block *blk = &f->fn->blocks[b];
@@ -1470,6 +1521,7 @@ static void propagate(vc_flow *f, int b, vc_state *in_states, bool *queued, int 
         state_copy(f, &edge, &f->cur);
         if (cfg_edge_is_back(f->fn, b, to, &loop))
             cross_back_edge(f, &edge, loop);
+        split_released(f, &in_states[to], &edge);
         if (state_join(f, &in_states[to], &edge)) {
             queued[to] = true;
             (*changed_any)++;
@@ -1791,9 +1843,11 @@ static void build_summary(vc_flow *f, vc_model *m)
         if ((fx & (SUM_USE | SUM_READ | SUM_WRITE)) && !x->path)
             add_param_effect(f, m, FX_INSPECTS, o, false, -1);
         /* parameters released on the way out */
+        bool may_release = o < f->cur.nobj &&
+                           (f->cur.obj[o].released == TRI_MAY || f->cur.obj[o].exists == TRI_MAY);
         if (f->cur.reachable && o < f->cur.nobj && f->cur.obj[o].released &&
-            !(f->cur.obj[o].released == TRI_MAY && const_pointee(f, x))) {
-            add_param_effect(f, m, FX_RELEASES, o, f->cur.obj[o].released == TRI_MAY, 3);
+            !(may_release && const_pointee(f, x))) {
+            add_param_effect(f, m, FX_RELEASES, o, may_release, 3);
             m->effects[m->neffects - 1].early = (fx & SUM_RELEASED_EARLY) != 0;
         }
     }

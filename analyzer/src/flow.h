@@ -46,6 +46,7 @@ typedef struct {
     bool elements;      /* root: the elements of an array of handles the caller passed */
     bool offset;        /* p + k: the same array as its parent from a shifted start */
     bool array_storage; /* a C array's own storage (static or automatic): never released */
+    bool twin;          /* an older generation of another object (retire) */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;

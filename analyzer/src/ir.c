@@ -93,8 +93,8 @@ vc_instr *ir_emit(vc_function *f, int block, vc_instr instr)
 
 const char *ir_instr_kind_name(vc_instr_kind k)
 {
-    static const char *const names[] = {"copy", "move",  "offset", "addr",    "clear", "call",
-                                        "read", "write", "return", "storage", "scalar"};
+    static const char *const names[] = {"copy", "move",  "offset", "addr",    "clear",  "call",
+                                        "read", "write", "return", "storage", "scalar", "use"};
     return names[k];
 }
 

@@ -65,6 +65,7 @@ typedef enum {
     I_RETURN,        /* return [src] */
     I_DECL_STORAGE,  /* a local array comes into existence: dst is its storage */
     I_SCALAR_SET,    /* the integer variable dst gets a new value (bounds naming it go stale) */
+    I_USE,           /* a member of what the pointer place src points to is accessed (p->len) */
 } vc_instr_kind;
 
 typedef struct {

@@ -241,6 +241,20 @@ static void note_address_taken(lower_ctx *c, CXCursor fn)
     free(usr);
 }
 
+static void access(lower_ctx *c, vc_instr_kind kind, int place, CXCursor at);
+static int memory_base(lower_ctx *c, CXCursor e);
+
+/* p[i].f, (*p).f: a member of a struct in memory a pointer place points to. */
+static bool struct_in_memory(CXCursor base)
+{
+    base = lower_strip(base);
+    enum CXCursorKind k = clang_getCursorKind(base);
+    return type_is_record(clang_getCursorType(base)) &&
+           (k == CXCursor_ArraySubscriptExpr ||
+            (k == CXCursor_UnaryOperator &&
+             clang_getCursorUnaryOperatorKind(base) == CXUnaryOperator_Deref));
+}
+
 int lower_place(lower_ctx *c, CXCursor e)
 {
     e = lower_strip(e);
@@ -261,12 +275,18 @@ int lower_place(lower_ctx *c, CXCursor e)
         if (l.n > 0) {
             CXCursor base = l.items[0];
             bool arrow = type_is_pointer(clang_getCursorType(base));
+            if (!arrow && struct_in_memory(base)) {
+                access(c, I_USE, memory_base(c, base), e);
+                break;
+            }
             int bp = arrow ? lower_expr(c, base).place : lower_place(c, base);
             int target =
                 bp >= 0 && arrow ? strmap_get(&c->struct_targets, c->fn->places[bp].key) : -1;
             if (target >= 0) { /* p->f where p = &s: the member s.f */
                 bp = target;
                 arrow = false;
+            } else if (arrow) { /* p->f reads or writes *p: p must still be valid */
+                access(c, I_USE, bp, e);
             }
             if (bp >= 0)
                 p = field_place(c, bp, arrow, e);
