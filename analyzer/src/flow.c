@@ -1469,9 +1469,13 @@ static void cross_back_edge(vc_flow *f, vc_state *s, int loop)
             s->obj[o].wrote_around |= 1ull << loop;
 }
 
+/* Splitting is for memory blocks (roots), once each (their twins are not split again), and
+ * stops in functions that already have many objects: a bound on the work, not a semantic. */
+enum { SPLIT_MAX_OBJECTS = 2000 };
+
 static bool released_on_one_side(const vc_flow *f, const vc_state *a, const vc_state *b, int o)
 {
-    return !f->objs[o].twin && a->obj[o].exists && b->obj[o].exists &&
+    return !f->objs[o].twin && f->objs[o].parent < 0 && a->obj[o].exists && b->obj[o].exists &&
            (a->obj[o].released == TRI_NO) != (b->obj[o].released == TRI_NO);
 }
 
@@ -1496,7 +1500,7 @@ static void split_released(vc_flow *f, vc_state *dst, vc_state *src)
     state_fit(f, src);
     int n = f->nobjs;
     bool differ = false;
-    for (int o = 0; o < n && !differ; o++)
+    for (int o = 0; o < n && !differ && n < SPLIT_MAX_OBJECTS; o++)
         differ = released_on_one_side(f, dst, src, o);
     if (!differ)
         return;
