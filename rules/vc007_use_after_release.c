@@ -91,7 +91,8 @@ static void release(vc_flow *f, const vc_event *ev)
 
 static void on_event(vc_flow *f, const vc_event *ev)
 {
-    if (ev->kind == EV_CREATE || ev->summarized)
+    if (ev->kind == EV_CREATE || ev->summarized ||
+        flow_object(f, flow_object(f, ev->obj)->root)->list_node)
         return; /* one abstract handle stands for every element: releases are not countable */
     if (ev->kind == EV_RELEASE) {
         release(f, ev);

@@ -605,6 +605,7 @@ static int twin(vc_flow *f, int o, int parent)
     t->param_index = src->param_index;
     t->elements = src->elements;
     t->array_storage = src->array_storage;
+    t->list_node = src->list_node;
     if (src->path && !t->path)
         t->path = xstrdup(src->path);
     if (parent < 0) {
@@ -629,9 +630,9 @@ static void retire(vc_flow *f, int o, int parent, int depth)
     int old = twin(f, o, parent);
     state_fit(f, &f->cur);
     vc_objstate *so = &f->cur.obj[o], *sold = &f->cur.obj[old];
-    if (sold->exists)
+    if (sold->exists && held(f, old)) /* two older generations alive: one abstract handle */
         objstate_join(sold, so);
-    else
+    else /* the one before is gone: its facts (a release) are not this one's */
         *sold = *so;
     for (int p = 0; p < f->fn->nplaces; p++) {
         uint64_t *bits = pts_of(f, p);
@@ -801,6 +802,7 @@ static void reset_members(vc_flow *f, const vc_instr *in, int p, int depth)
         int o =
             object_get(f, site_of(f, in) * 64 + 33 + q % 29, -2 - q, OBJ_OWNER, pl->name, &fresh);
         f->objs[o].created = in->loc;
+        f->objs[o].list_node = pl->self_link;
         create(f, o, pl->const_target, false);
         uint64_t *bits = pts_of(f, q);
         memset(bits, 0, (size_t)f->cur.words * sizeof *bits);
@@ -1416,6 +1418,7 @@ static void entry_state(vc_flow *f, vc_state *s)
         f->objs[o].created = pl->decl;
         f->objs[o].elements = pl->kind == PLACE_ELEMENT;
         f->objs[o].array_storage = global && pl->is_array;
+        f->objs[o].list_node = pl->self_link;
         create(f, o, pl->const_target, false);
         pts_set(f, p, &o, 1);
     }

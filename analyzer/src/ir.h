@@ -34,6 +34,7 @@ typedef struct {
     bool is_array;     /* a C array object: its storage is memory of its own */
     bool const_target; /* pointer to const-qualified data */
     bool restrict_qualified;
+    bool self_link; /* a member pointing to its own struct type (list->next, node->parent) */
     vc_loc decl;
 } vc_place;
 

@@ -185,6 +185,23 @@ int lower_field_place(lower_ctx *c, int base, bool arrow, const char *field, CXC
     return named_field_place(c, base, arrow, field, at);
 }
 
+/* A member whose type points to the struct that declares it: list->next, node->link[2]. */
+static bool links_own_type(CXCursor member)
+{
+    CXCursor field = clang_getCursorReferenced(member);
+    if (clang_Cursor_isNull(field) || clang_getCursorKind(field) != CXCursor_FieldDecl)
+        field = member;
+    CXType t = clang_getCanonicalType(clang_getCursorType(field));
+    if (t.kind == CXType_ConstantArray) /* node *link[2] */
+        t = clang_getCanonicalType(clang_getArrayElementType(t));
+    if (t.kind != CXType_Pointer)
+        return false;
+    CXCursor record = clang_getCursorSemanticParent(field);
+    return type_is_record(clang_getCursorType(record)) &&
+           clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+                            clang_getCanonicalType(clang_getCursorType(record)));
+}
+
 static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fname, CXCursor member)
 {
     const vc_place *b = &c->fn->places[base];
@@ -204,6 +221,7 @@ static int named_field_place(lower_ctx *c, int base, bool arrow, const char *fna
             type_is_pointer(t) &&
             clang_isConstQualifiedType(clang_getPointeeType(clang_getCanonicalType(t)));
         pl.decl = lower_loc(c, member);
+        pl.self_link = links_own_type(member);
         p = ir_place_add(c->fn, pl);
     } else {
         free(key);
@@ -227,6 +245,7 @@ static int element_place(lower_ctx *c, int base)
     pl.base = base;
     pl.param_index = -1;
     pl.is_pointer = true;
+    pl.self_link = b->self_link && b->is_array;
     return ir_place_add(c->fn, pl);
 }
 
