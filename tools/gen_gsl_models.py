@@ -356,8 +356,10 @@ MATRIX_OPS = {
     "transpose_memcpy": (
         "dest = src^T: element (i, j) lands on (j, i), so any overlap, even identity, is wrong",
         fx("reads({1})", "writes({0})", "no_overlap({0}, {1})"), None),
-    "transpose_tricpy": ("copies a triangle of src^T into dest (any overlap is wrong)",
-                         fx("reads({3})", "writes({2})", "no_overlap({2}, {3})"), None),
+    "transpose_tricpy": (
+        "copies a triangle of src^T into the other triangle of dest; dest may be src itself (the "
+        "strict triangles do not meet: GSL's own Cholesky does it), a partial overlap is wrong",
+        fx("reads({3})", "writes({2})", "no_partial_overlap({2}, {3})"), None),
     "conjtrans_memcpy": ("dest = conj(src)^T (any overlap is wrong)",
                          fx("reads({1})", "writes({0})", "no_overlap({0}, {1})"), None),
     "swap_rows": ("in place", fx("reads({0})", "writes({0})"), None),

@@ -117,6 +117,43 @@ static int definition_of(const vc_program *p, const vc_unit *u, const vc_instr *
     return strmap_get(&p->definitions, callee->usr);
 }
 
+static bool same_args(const vc_effect *x, const vc_effect *y)
+{
+    for (int k = 0; k < x->nargs; k++) {
+        if (x->args[k].param != y->args[k].param)
+            return false;
+        if (!x->args[k].path != !y->args[k].path ||
+            (x->args[k].path && strcmp(x->args[k].path, y->args[k].path) != 0))
+            return false;
+    }
+    return true;
+}
+
+/* An access or contract another candidate already brought: one of the candidates runs, so
+ * the call does it once (two frees of s->state by two candidates are not a double free). */
+static bool already_merged(const vc_model *m, const vc_effect *e)
+{
+    switch (e->kind) {
+    case FX_READS:
+    case FX_WRITES:
+    case FX_INSPECTS:
+    case FX_RETAINS:
+    case FX_RELEASES:
+    case FX_UNREFERENCED:
+    case FX_MAKES_READONLY:
+    case FX_NO_OVERLAP:
+    case FX_NO_PARTIAL_OVERLAP:
+        break;
+    default:
+        return false;
+    }
+    for (int i = 0; i < m->neffects; i++)
+        if (m->effects[i].kind == e->kind && m->effects[i].nargs == e->nargs &&
+            same_args(&m->effects[i], e))
+            return true;
+    return false;
+}
+
 /* The union of the candidates' summaries; effects not in every candidate become "may". */
 static void merge_candidates(const vc_program *p, int type)
 {
@@ -128,6 +165,8 @@ static void merge_candidates(const vc_program *p, int type)
     for (const int *c = p->candidates[type]; *c >= 0; c++) {
         const vc_model *s = &p->summaries[*c];
         for (int i = 0; i < s->neffects; i++) {
+            if (already_merged(m, &s->effects[i]))
+                continue;
             vc_effect e = s->effects[i];
             for (int a = 0; a < e.nargs; a++) {
                 e.args[a].name = NULL;
@@ -203,18 +242,6 @@ static void strongconnect(tarjan *t, int v)
         } while (w != v);
         t->nscc++;
     }
-}
-
-static bool same_args(const vc_effect *x, const vc_effect *y)
-{
-    for (int k = 0; k < x->nargs; k++) {
-        if (x->args[k].param != y->args[k].param)
-            return false;
-        if (!x->args[k].path != !y->args[k].path ||
-            (x->args[k].path && strcmp(x->args[k].path, y->args[k].path) != 0))
-            return false;
-    }
-    return true;
 }
 
 static bool same_summary(const vc_model *a, const vc_model *b)
