@@ -1269,12 +1269,21 @@ static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_ef
     }
 }
 
+static bool moving_argument(const vc_flow *f, const vc_instr *in, const vc_effect_arg *arg)
+{
+    if (arg->param < 0 || arg->param >= in->nargs || in->args[arg->param].kind != OP_PLACE)
+        return false;
+    return f->fn->places[in->args[arg->param].place].moves;
+}
+
 static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
 {
     for (int i = 0; m && i < m->neffects; i++) {
         const vc_effect *e = &m->effects[i];
         if (e->kind != FX_NO_PARTIAL_OVERLAP && e->kind != FX_NO_OVERLAP)
             continue;
+        if (moving_argument(f, in, &e->args[0]) || moving_argument(f, in, &e->args[1]))
+            continue; /* a contract on a cursor covers a window of the caller's buffer */
         int a[MAX_PTS], b[MAX_PTS];
         int na = flow_effect_objects(f, in, &e->args[0], a, MAX_PTS);
         int nb = flow_effect_objects(f, in, &e->args[1], b, MAX_PTS);

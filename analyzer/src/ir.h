@@ -35,6 +35,7 @@ typedef struct {
     bool const_target; /* pointer to const-qualified data */
     bool restrict_qualified;
     bool self_link; /* a member pointing to its own struct type (list->next, node->parent) */
+    bool moves;     /* a pointer advanced in place (p += k, p++): a cursor over a buffer */
     vc_loc decl;
 } vc_place;
 

@@ -488,6 +488,12 @@ static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base
     return place_operand(in.dst);
 }
 
+static void mark_moving(lower_ctx *c, int place)
+{
+    if (place >= 0 && c->fn->places[place].is_pointer)
+        c->fn->places[place].moves = true;
+}
+
 /* `s.f`, `p->f`: the member's name; NULL for other expressions. */
 static char *member_name(CXCursor e)
 {
@@ -554,6 +560,7 @@ static vc_operand lower_binary(lower_ctx *c, CXCursor e)
             access(c, I_WRITE, base, e);
         } else {
             out = place_operand(lower_place(c, lhs)); /* p += k moves the same handle */
+            mark_moving(c, out.place);
             scalar_set(c, integer_variable(c, lhs), e);
         }
         break;
@@ -657,6 +664,7 @@ static vc_operand lower_unary(lower_ctx *c, CXCursor e)
             access(c, I_WRITE, base, e);
         } else {
             out = lower_expr(c, sub); /* p++ moves the same handle */
+            mark_moving(c, out.place);
             scalar_set(c, integer_variable(c, sub), e);
         }
         break;

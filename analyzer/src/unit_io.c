@@ -47,9 +47,9 @@ static json_t *instr_json(const vc_instr *in)
 
 static json_t *place_json(const vc_place *p)
 {
-    return json_pack("[s,s,i,i,i,b,b,b,b,o,b]", p->name, p->key, p->kind, p->param_index, p->base,
+    return json_pack("[s,s,i,i,i,b,b,b,b,o,b,b]", p->name, p->key, p->kind, p->param_index, p->base,
                      p->is_pointer, p->is_array, p->const_target, p->restrict_qualified,
-                     loc_json(p->decl), p->self_link);
+                     loc_json(p->decl), p->self_link, p->moves);
 }
 
 static json_t *function_json(const vc_function *f)
@@ -204,6 +204,7 @@ static void place_from(vc_function *f, json_t *j)
     p.restrict_qualified = json_is_true(json_array_get(j, 8));
     p.decl = loc_from(json_array_get(j, 9));
     p.self_link = json_is_true(json_array_get(j, 10));
+    p.moves = json_is_true(json_array_get(j, 11));
     ir_place_add(f, p);
 }
 
