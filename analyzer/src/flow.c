@@ -758,7 +758,10 @@ static void derive_offset(vc_flow *f, const vc_instr *in)
 static void storage(vc_flow *f, const vc_instr *in)
 {
     bool fresh;
-    int o = object_get(f, site_of(f, in), -1, OBJ_STORAGE, display_name(f, in->dst), &fresh);
+    /* q = &p: the slot of variable p, one object per variable (not per source position: two
+     * slots taken in one macro expansion are two objects) */
+    int site = in->src >= 0 ? -(1 << 24) - in->src : site_of(f, in);
+    int o = object_get(f, site, -1, OBJ_STORAGE, display_name(f, in->dst), &fresh);
     f->objs[o].created = in->loc;
     f->objs[o].layout = LAYOUT_CONTIGUOUS;
     f->objs[o].array_storage = true;

@@ -401,6 +401,7 @@ void lower_assign(lower_ctx *c, int dst, vc_operand value, CXCursor at)
     if (value.kind == OP_PLACE && value.address_of && c->fn->places[value.place].is_pointer &&
         d->is_pointer) {
         in.kind = I_DECL_STORAGE; /* q = &p: q points to p's own slot, not to what p points to */
+        in.src = value.place;
     } else if (value.kind == OP_PLACE && value.place != dst) {
         const vc_place *s = &c->fn->places[value.place];
         in.kind = (s->kind == PLACE_TEMP || value.address_of) ? I_ASSIGN_MOVE : I_ASSIGN_COPY;
