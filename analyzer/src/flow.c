@@ -708,6 +708,18 @@ static void rename_objects(vc_flow *f, int place)
     }
 }
 
+/* Past this many objects in one function, copies and pointer arithmetic derive from the block
+ * under the chain of copies and offsets, not from its last link: cursors moved in loops (suffix
+ * sorting) otherwise build a new object per step. A bound on the work; regions get coarser. */
+enum { OFFSET_CHAIN_LIMIT = 1000 };
+
+static int chain_base(const vc_flow *f, int o)
+{
+    while (f->objs[o].kind == OBJ_COPY && f->objs[o].parent >= 0)
+        o = f->objs[o].parent;
+    return o;
+}
+
 static void derive(vc_flow *f, const vc_instr *in, vc_object_kind kind)
 {
     int parents[MAX_PTS], made[MAX_PTS];
@@ -720,6 +732,8 @@ static void derive(vc_flow *f, const vc_instr *in, vc_object_kind kind)
         if (kind == OBJ_COPY && f->objs[parent].kind == OBJ_COPY && f->objs[parent].parent >= 0 &&
             !f->objs[parent].offset)
             parent = f->objs[parent].parent; /* a copy of a copy is a copy: chains stay short */
+        if (kind == OBJ_COPY && f->nobjs > OFFSET_CHAIN_LIMIT)
+            parent = chain_base(f, parent);
         made[i] = object_get(f, site_of(f, in), parent, kind, name, &fresh);
         if (fresh) {
             f->objs[made[i]].created = in->loc;
@@ -739,16 +753,19 @@ static void derive_offset(vc_flow *f, const vc_instr *in)
     const vc_operand *k = in->nargs > 0 ? &in->args[0] : NULL;
     for (int i = 0; i < n; i++) {
         bool fresh;
-        made[i] =
-            object_get(f, site_of(f, in), parents[i], OBJ_COPY, display_name(f, in->dst), &fresh);
+        int parent = parents[i];
+        bool collapse = f->nobjs > OFFSET_CHAIN_LIMIT && f->objs[parent].kind == OBJ_COPY;
+        if (collapse)
+            parent = chain_base(f, parent); /* p + k of (q + j): somewhere in q's block */
+        made[i] = object_get(f, site_of(f, in), parent, OBJ_COPY, display_name(f, in->dst), &fresh);
         vc_object *o = &f->objs[made[i]];
         if (fresh) {
             o->created = in->loc;
             o->offset = true;
-            bool raw = flow_is_raw_buffer(f, parents[i]) && k && k->has_bound;
-            o->region = raw ? region_slice_bounds(f->objs[parents[i]].region, 0, true, k->bound,
+            bool raw = flow_is_raw_buffer(f, parent) && k && k->has_bound && !collapse;
+            o->region = raw ? region_slice_bounds(f->objs[parent].region, 0, true, k->bound,
                                                   bound_const(VC_TO_END), 1, true)
-                            : region_inexact(f->objs[parents[i]].region);
+                            : region_inexact(f->objs[parent].region);
         }
         create(f, made[i], false, false);
     }
