@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include "check_workers.h"
+#include "summary_workers.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -101,13 +103,13 @@ static int candidate_group(const vc_program *p, const vc_instr *call)
     return strmap_get(&p->indirect, call->callee_type);
 }
 
-static const int *call_candidates(const vc_program *p, const vc_instr *call)
+const int *program_call_candidates(const vc_program *p, const vc_instr *call)
 {
     int t = candidate_group(p, call);
     return t >= 0 ? p->candidates[t] : NULL;
 }
 
-static int definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call)
+int program_definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call)
 {
     if (call->callee < 0)
         return -1;
@@ -183,7 +185,7 @@ static void merge_candidates(const vc_program *p, int type)
 
 const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_instr *call)
 {
-    int def = definition_of(p, u, call);
+    int def = program_definition_of(p, u, call);
     if (def >= 0)
         return &p->summaries[def];
     int t = call->callee < 0 ? candidate_group(p, call) : -1;
@@ -224,10 +226,10 @@ static void strongconnect(tarjan *t, int v)
             const vc_instr *in = &f->blocks[b].instrs[i];
             if (in->kind != I_CALL)
                 continue;
-            int w = definition_of(t->p, u, in);
+            int w = program_definition_of(t->p, u, in);
             if (w >= 0)
                 edge(t, v, w);
-            const int *c = in->callee < 0 ? call_candidates(t->p, in) : NULL;
+            const int *c = in->callee < 0 ? program_call_candidates(t->p, in) : NULL;
             for (; c && *c >= 0; c++)
                 edge(t, v, *c);
         }
@@ -257,14 +259,14 @@ static bool same_summary(const vc_model *a, const vc_model *b)
     return true;
 }
 
-static void refresh_indirect(const vc_program *p)
+void program_refresh_indirect(const vc_program *p)
 {
     for (int t = 0; t < p->ncandidate_types; t++)
         merge_candidates(p, t);
 }
 
 /* Analyzes the members of one SCC until their summaries stop changing. */
-static void summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n)
+void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n)
 {
     for (int round = 0; round < 10; round++) {
         bool changed = false;
@@ -281,7 +283,7 @@ static void summarize_scc(vc_program *p, const vc_config *cfg, const int *member
             }
         }
         if (changed)
-            refresh_indirect(p);
+            program_refresh_indirect(p);
         if (!changed)
             break;
     }
@@ -324,15 +326,13 @@ void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findi
     for (int i = 0; i < p.ndefs; i++)
         if (t.index[i] < 0)
             strongconnect(&t, i);
-    for (int start = 0; start < t.norder;) { /* SCCs come callees first */
-        int end = start;
-        while (end < t.norder && t.scc_of[t.order[end]] == t.scc_of[t.order[start]])
-            end++;
-        summarize_scc(&p, cfg, t.order + start, end - start);
-        start = end;
-    }
-    for (int i = 0; i < t.norder; i++)
-        flow_analyze(&p, p.defs[t.order[i]].unit, p.defs[t.order[i]].index, cfg, out, NULL);
+    double started = util_seconds();
+    summarize_program(&p, cfg, t.order, t.scc_of, t.norder);
+    double summarized = util_seconds();
+    check_functions(&p, cfg, t.order, t.norder, out);
+    if (cfg->verbose)
+        fprintf(stderr, "viewcheck: note: %d functions summarized (%.2f s), checked (%.2f s)\n",
+                p.ndefs, summarized - started, util_seconds() - summarized);
     for (int i = 0; cfg->on_summary && i < p.ndefs; i++) {
         const vc_unit *u = units[p.defs[i].unit];
         cfg->on_summary(cfg->on_summary_ctx, u, u->functions[p.defs[i].index], &p.summaries[i]);

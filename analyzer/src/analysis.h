@@ -20,6 +20,8 @@ typedef struct {
     /* called once per definition with its final summary (the results database keeps them) */
     void (*on_summary)(void *ctx, const vc_unit *u, const vc_function *f, const vc_model *m);
     void *on_summary_ctx;
+    int workers;  /* processes for the checking pass (0 or 1: this one) */
+    bool verbose; /* the time of each phase on stderr */
 } vc_config;
 
 /* A function of the program: which unit defines it, and where. */
@@ -45,6 +47,16 @@ struct vc_program {
 void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findings *out);
 /* One unit alone. */
 void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out);
+
+/* For the phases that run in worker processes: */
+/* summaries of one strongly connected component of the call graph, to a fixpoint */
+void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n);
+/* the merged summaries of calls through pointers, after summaries changed */
+void program_refresh_indirect(const vc_program *p);
+/* the definition a call reaches directly (-1: none), and the candidates of a call through a
+ * pointer (-1 terminated, NULL: none) */
+int program_definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call);
+const int *program_call_candidates(const vc_program *p, const vc_instr *call);
 
 /* The summary of a call's callee, or NULL (no body anywhere in the program). */
 const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_instr *call);

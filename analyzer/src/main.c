@@ -78,6 +78,8 @@ static bool setup_config(const vc_options *o, vc_config *cfg, const vc_rule **en
     }
     cfg->rules = enabled;
     cfg->unknown_calls_write = o->unknown_calls_write;
+    cfg->workers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    cfg->verbose = o->verbose;
     if (cfg->nrules == 0) {
         fprintf(stderr, "viewcheck: error: --checks '%s' enables no rule (see `viewcheck rules`)\n",
                 o->checks);
@@ -299,6 +301,7 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     vc_worker_options wo = {o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN), o->timeout,
                             o->memory_limit, !o->quiet && isatty(STDERR_FILENO)};
     int before = failures->n;
+    double start = util_seconds();
     workers_lower(&todo, &wo, parsed, failures); /* phase 1: parse and lower every unit once */
     for (int k = 0; k < todo.n; k++) {
         units[where[k]] = parsed[k];
@@ -306,8 +309,8 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
             cache_store(&cache, &todo.items[k], parsed[k]);
     }
     if (o->verbose)
-        fprintf(stderr, "viewcheck: note: %d units from the cache, %d parsed\n", cache.hits,
-                todo.n);
+        fprintf(stderr, "viewcheck: note: %d units from the cache, %d parsed (%.2f s)\n",
+                cache.hits, todo.n, util_seconds() - start);
     free(parsed);
     free(where);
     free(todo.items);
@@ -453,13 +456,6 @@ static bool write_html(const vc_options *o, vc_store *store, const vc_findings *
     return ok;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static char *joined(int argc, char **argv)
 {
     size_t n = 1;
@@ -512,11 +508,11 @@ static int cmd_analyze(int argc, char **argv)
         vc_failures failures = {0};
         if (store)
             results_collect_summaries(store, &cfg);
-        double start = now_seconds();
+        double start = util_seconds();
         analyze_jobs(&o, &jobs, &cfg, configs, store, &findings, &failures);
         apply_file_checks(&o, configs, &findings);
         findings_sort(&findings);
-        double elapsed = now_seconds() - start;
+        double elapsed = util_seconds() - start;
         bool recorded = !store || record_run(store, argc, argv, jobs.database_dir,
                                              distinct_files(&jobs), &findings, &failures, elapsed);
         int known = -1;
@@ -652,15 +648,15 @@ static int cmd_merge(int argc, char **argv)
         vc_findings findings = {0};
         vc_failures failures = {0};
         results_collect_summaries(out, &cfg);
-        double start = now_seconds();
+        double start = util_seconds();
         analyze_program(units, n, &cfg, &findings);
         check_findings(&o, units, n, &findings);
         findings_sort(&findings);
-        if (record_run(out, argc, argv, NULL, n, &findings, &failures, now_seconds() - start) &&
+        if (record_run(out, argc, argv, NULL, n, &findings, &failures, util_seconds() - start) &&
             write_report(&o, &findings, &failures)) {
             status = exit_status(&o, &findings, &failures);
             if (!o.quiet)
-                summary_line(&findings, &failures, n, now_seconds() - start, -1);
+                summary_line(&findings, &failures, n, util_seconds() - start, -1);
         }
         findings_free(&findings);
     }

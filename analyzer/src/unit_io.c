@@ -19,7 +19,7 @@ static json_t *loc_json(vc_loc l)
     return json_pack("[i,i,i]", l.file, l.line, l.col);
 }
 
-static json_t *bound_json(vc_bound b)
+json_t *unit_bound_json(vc_bound b)
 {
     json_t *j = json_pack("[I]", (json_int_t)b.c);
     for (int i = 0; i < VC_BOUND_TERMS && b.k[i] != 0; i++) {
@@ -32,7 +32,7 @@ static json_t *bound_json(vc_bound b)
 static json_t *operand_json(const vc_operand *op)
 {
     return json_pack("[i,i,b,I,b,b,o,i]", op->kind, op->place, op->has_value, (json_int_t)op->value,
-                     op->address_of, op->has_bound, bound_json(op->bound), op->elem_size);
+                     op->address_of, op->has_bound, unit_bound_json(op->bound), op->elem_size);
 }
 
 static json_t *instr_json(const vc_instr *in)
@@ -145,7 +145,7 @@ static vc_loc loc_from(json_t *j)
     return (vc_loc){(uint32_t)num(j, 0), (uint32_t)num(j, 1), (uint32_t)num(j, 2)};
 }
 
-static vc_bound bound_from(json_t *j)
+vc_bound unit_bound_from(json_t *j)
 {
     vc_bound b = bound_const(num(j, 0));
     size_t n = json_array_size(j);
@@ -165,7 +165,7 @@ static vc_operand operand_from(json_t *j)
     op.value = num(j, 3);
     op.address_of = json_is_true(json_array_get(j, 4));
     op.has_bound = json_is_true(json_array_get(j, 5));
-    op.bound = bound_from(json_array_get(j, 6));
+    op.bound = unit_bound_from(json_array_get(j, 6));
     op.elem_size = (int32_t)num(j, 7);
     return op;
 }

@@ -5,9 +5,15 @@
 
 #include "unit.h"
 
+#include <jansson.h>
+
 /* malloc'd compact JSON text. */
 char *unit_serialize(const vc_unit *u);
 /* NULL with a message in err when the text is not a unit. */
 vc_unit *unit_deserialize(const char *text, char *err, int errlen);
+
+/* A region bound (c + k * variables) as [c, atom, k, ...]. */
+json_t *unit_bound_json(vc_bound b);
+vc_bound unit_bound_from(json_t *j);
 
 #endif

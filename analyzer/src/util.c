@@ -1,9 +1,11 @@
+#define _POSIX_C_SOURCE 200809L
 #include "util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void out_of_memory(void)
 {
@@ -102,4 +104,11 @@ char *file_hash(const char *path)
     unsigned long long h = text_hash(1469598103934665603ull, text, n);
     free(text);
     return xasprintf("%016llx", h);
+}
+
+double util_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -25,4 +25,7 @@ unsigned long long text_hash(unsigned long long h, const char *text, size_t n);
         }                                                                                          \
     } while (0)
 
+/* A monotonic clock, in seconds. */
+double util_seconds(void);
+
 #endif
