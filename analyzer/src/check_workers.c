@@ -6,14 +6,13 @@
 #define _DEFAULT_SOURCE
 #include "check_workers.h"
 
+#include "fork_shares.h"
 #include "util.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 enum { PARALLEL_MIN_FUNCTIONS = 64 };
 
@@ -59,7 +58,6 @@ static void check_share(const vc_program *p, const vc_config *cfg, const int *de
             write_finding(out, i, &local.items[f]);
         findings_free(&local);
     }
-    fflush(out);
 }
 
 static bool read_finding(const vc_config *cfg, const char *line, tagged *t)
@@ -97,7 +95,6 @@ static bool read_finding(const vc_config *cfg, const char *line, tagged *t)
 
 static bool read_share(const vc_config *cfg, FILE *in, tagged_list *list)
 {
-    rewind(in);
     char *line = NULL;
     size_t cap = 0;
     bool ok = true;
@@ -151,6 +148,40 @@ static void merge(tagged_list *list, vc_findings *out)
     free(list->items);
 }
 
+typedef struct {
+    const vc_program *p;
+    const vc_config *cfg;
+    const int *defs;
+    int n, workers;
+    tagged_list list;
+} check_job;
+
+static void check_work(void *ctx, int k, FILE *out)
+{
+    check_job *j = ctx;
+    check_share(j->p, j->cfg, j->defs, j->n, k, j->workers, out);
+}
+
+static bool check_collect(void *ctx, int k, FILE *in)
+{
+    (void)k;
+    check_job *j = ctx;
+    int before = j->list.n;
+    if (read_share(j->cfg, in, &j->list))
+        return true;
+    for (int i = before; i < j->list.n; i++)
+        finding_clear(&j->list.items[i].finding);
+    j->list.n = before;
+    return false;
+}
+
+static void check_redo(void *ctx, int k)
+{
+    check_job *j = ctx;
+    for (int i = k; i < j->n; i += j->workers)
+        check_one(j->p, j->cfg, j->defs, i, &j->list);
+}
+
 void check_functions(const vc_program *p, const vc_config *cfg, const int *defs, int n,
                      vc_findings *out)
 {
@@ -161,34 +192,8 @@ void check_functions(const vc_program *p, const vc_config *cfg, const int *defs,
             flow_analyze(p, p->defs[defs[i]].unit, p->defs[defs[i]].index, cfg, out, NULL);
         return;
     }
-    FILE **files = xcalloc((size_t)workers, sizeof *files);
-    pid_t *pids = xcalloc((size_t)workers, sizeof *pids);
-    fflush(NULL);
-    for (int k = 0; k < workers; k++) {
-        files[k] = tmpfile();
-        pids[k] = files[k] ? fork() : -1;
-        if (pids[k] == 0) {
-            check_share(p, cfg, defs, n, k, workers, files[k]);
-            _exit(0);
-        }
-    }
-    tagged_list list = {0};
-    for (int k = 0; k < workers; k++) {
-        int status = 0;
-        bool done = pids[k] > 0 && waitpid(pids[k], &status, 0) == pids[k] && WIFEXITED(status) &&
-                    WEXITSTATUS(status) == 0;
-        int before = list.n;
-        if (!done || !read_share(cfg, files[k], &list)) {
-            for (int i = before; i < list.n; i++)
-                finding_clear(&list.items[i].finding);
-            list.n = before;
-            for (int i = k; i < n; i += workers) /* the parent checks this share itself */
-                check_one(p, cfg, defs, i, &list);
-        }
-        if (files[k])
-            fclose(files[k]);
-    }
-    merge(&list, out);
-    free(files);
-    free(pids);
+    check_job job = {p, cfg, defs, n, workers, {0}};
+    fork_share_ops ops = {check_work, check_collect, check_redo, &job};
+    fork_shares(workers, &ops);
+    merge(&job.list, out);
 }

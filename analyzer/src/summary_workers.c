@@ -7,6 +7,7 @@
 #define _DEFAULT_SOURCE
 #include "summary_workers.h"
 
+#include "fork_shares.h"
 #include "summary_io.h"
 #include "util.h"
 
@@ -14,8 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 enum { PARALLEL_MIN_FUNCTIONS = 200 };
 
@@ -79,12 +78,10 @@ static void write_share(vc_program *p, const vc_config *cfg, const int *order,
             json_decref(j);
         }
     }
-    fflush(out);
 }
 
 static bool read_share(vc_program *p, FILE *in)
 {
-    rewind(in);
     char *line = NULL;
     size_t cap = 0;
     bool ok = true;
@@ -108,6 +105,33 @@ static bool read_share(vc_program *p, FILE *in)
     return ok;
 }
 
+typedef struct {
+    vc_program *p;
+    const vc_config *cfg;
+    const int *order;
+    const component *const *share;
+    int nshare, workers;
+} level_job;
+
+static void level_work(void *ctx, int k, FILE *out)
+{
+    level_job *j = ctx;
+    write_share(j->p, j->cfg, j->order, j->share, j->nshare, k, j->workers, out);
+}
+
+static bool level_collect(void *ctx, int k, FILE *in)
+{
+    (void)k;
+    return read_share(((level_job *)ctx)->p, in);
+}
+
+static void level_redo(void *ctx, int k)
+{
+    level_job *j = ctx;
+    for (int i = k; i < j->nshare; i += j->workers)
+        program_summarize_scc(j->p, j->cfg, j->order + j->share[i]->start, j->share[i]->n);
+}
+
 static void summarize_level(vc_program *p, const vc_config *cfg, const int *order,
                             const component *const *share, int nshare, int members)
 {
@@ -121,29 +145,9 @@ static void summarize_level(vc_program *p, const vc_config *cfg, const int *orde
             program_summarize_scc(p, cfg, order + share[i]->start, share[i]->n);
         return;
     }
-    FILE **files = xcalloc((size_t)workers, sizeof *files);
-    pid_t *pids = xcalloc((size_t)workers, sizeof *pids);
-    fflush(NULL);
-    for (int k = 0; k < workers; k++) {
-        files[k] = tmpfile();
-        pids[k] = files[k] ? fork() : -1;
-        if (pids[k] == 0) {
-            write_share(p, cfg, order, share, nshare, k, workers, files[k]);
-            _exit(0);
-        }
-    }
-    for (int k = 0; k < workers; k++) {
-        int status = 0;
-        bool done = pids[k] > 0 && waitpid(pids[k], &status, 0) == pids[k] && WIFEXITED(status) &&
-                    WEXITSTATUS(status) == 0;
-        if (!done || !read_share(p, files[k]))
-            for (int i = k; i < nshare; i += workers) /* the parent does this share itself */
-                program_summarize_scc(p, cfg, order + share[i]->start, share[i]->n);
-        if (files[k])
-            fclose(files[k]);
-    }
-    free(files);
-    free(pids);
+    level_job job = {p, cfg, order, share, nshare, workers};
+    fork_share_ops ops = {level_work, level_collect, level_redo, &job};
+    fork_shares(workers, &ops);
     program_refresh_indirect(p);
 }
 
