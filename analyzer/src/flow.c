@@ -681,10 +681,12 @@ static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
 
 /* ---- instructions ----------------------------------------------------------------------- */
 
+/* The instruction, not its source position: every statement of one macro expansion has the
+ * expansion's position, and its allocations are distinct objects all the same. */
 static int site_of(const vc_flow *f, const vc_instr *in)
 {
     (void)f;
-    return (int)in->loc.line * 4096 + (int)in->loc.col * 4 + (in->kind == I_ASSIGN_OFFSET);
+    return (int)in->seq * 4;
 }
 
 static const char *display_name(const vc_flow *f, int place)

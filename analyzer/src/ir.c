@@ -87,6 +87,10 @@ vc_instr *ir_emit(vc_function *f, int block, vc_instr instr)
 {
     vc_block *b = &f->blocks[block];
     GROW(b->instrs, b->ninstrs, b->cap);
+    if (instr.seq == 0)
+        instr.seq = ++f->ninstrs;
+    else if (instr.seq > f->ninstrs)
+        f->ninstrs = instr.seq;
     b->instrs[b->ninstrs] = instr;
     return &b->instrs[b->ninstrs++];
 }

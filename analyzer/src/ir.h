@@ -80,6 +80,7 @@ typedef struct {
     char *callee_name;
     char *callee_type;  /* calls through a pointer: the function type, for the candidates */
     char *callee_field; /* ... through a struct member (s->cb(...)): the member's name */
+    uint32_t seq;       /* emission order in the function: identity of the site it creates */
     vc_operand *args;
     int nargs;
 } vc_instr;
@@ -104,6 +105,7 @@ typedef struct vc_function {
     char **param_names; /* nparams entries */
     vc_block *blocks;
     int nblocks, blocks_cap;
+    uint32_t ninstrs; /* instructions emitted so far: the next one's seq */
     int entry, exit;
     /* filled by cfg_analyze_loops: back edges and the blocks of each natural loop */
     int *back_from, *back_to;

@@ -40,9 +40,10 @@ static json_t *instr_json(const vc_instr *in)
     json_t *args = json_array();
     for (int a = 0; a < in->nargs; a++)
         json_array_append_new(args, operand_json(&in->args[a]));
-    return json_pack("[i,i,i,o,i,i,o,o,o,o]", in->kind, in->dst, in->src, loc_json(in->loc),
+    return json_pack("[i,i,i,o,i,i,o,o,o,o,i]", in->kind, in->dst, in->src, loc_json(in->loc),
                      in->stmt, in->callee, str_or_null(in->callee_name),
-                     str_or_null(in->callee_type), args, str_or_null(in->callee_field));
+                     str_or_null(in->callee_type), args, str_or_null(in->callee_field),
+                     (int)in->seq);
 }
 
 static json_t *place_json(const vc_place *p)
@@ -182,6 +183,7 @@ static void instr_from(vc_function *f, int block, json_t *j)
     in.callee_name = dup_or_null(json_array_get(j, 6));
     in.callee_type = dup_or_null(json_array_get(j, 7));
     in.callee_field = dup_or_null(json_array_get(j, 9));
+    in.seq = (uint32_t)num(j, 10);
     json_t *args = json_array_get(j, 8);
     in.nargs = (int)json_array_size(args);
     in.args = xcalloc((size_t)(in.nargs ? in.nargs : 1), sizeof *in.args);
