@@ -246,7 +246,7 @@ static void strongconnect(tarjan *t, int v)
     }
 }
 
-static bool same_summary(const vc_model *a, const vc_model *b)
+bool program_same_summary(const vc_model *a, const vc_model *b)
 {
     if (a->neffects != b->neffects)
         return false;
@@ -274,7 +274,7 @@ void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *membe
             vc_model next = {0};
             const vc_function_ref *d = &p->defs[members[i]];
             flow_analyze(p, d->unit, d->index, cfg, NULL, &next);
-            if (!same_summary(&next, &p->summaries[members[i]])) {
+            if (!program_same_summary(&next, &p->summaries[members[i]])) {
                 changed = true;
                 model_clear(&p->summaries[members[i]]);
                 p->summaries[members[i]] = next;

@@ -51,6 +51,7 @@ void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out);
 /* For the phases that run in worker processes: */
 /* summaries of one strongly connected component of the call graph, to a fixpoint */
 void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n);
+bool program_same_summary(const vc_model *a, const vc_model *b);
 /* the merged summaries of calls through pointers, after summaries changed */
 void program_refresh_indirect(const vc_program *p);
 /* the definition a call reaches directly (-1: none), and the candidates of a call through a

@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PARALLEL_MIN_FUNCTIONS = 200 };
+enum { PARALLEL_MIN_FUNCTIONS = 200, BIG_COMPONENT = 256, BIG_SHARES = 8, BIG_ROUNDS = 10 };
+
+static void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n);
 
 typedef struct {
     int start, n; /* members: order[start .. start + n) */
@@ -69,6 +71,8 @@ static void write_share(vc_program *p, const vc_config *cfg, const int *order,
 {
     for (int i = k; i < nshare; i += workers) {
         const component *c = share[i];
+        if (c->n >= BIG_COMPONENT)
+            continue; /* done by summarize_big */
         program_summarize_scc(p, cfg, order + c->start, c->n);
         for (int m = c->start; m < c->start + c->n; m++) {
             json_t *j = summary_json(&p->summaries[order[m]]);
@@ -129,7 +133,8 @@ static void level_redo(void *ctx, int k)
 {
     level_job *j = ctx;
     for (int i = k; i < j->nshare; i += j->workers)
-        program_summarize_scc(j->p, j->cfg, j->order + j->share[i]->start, j->share[i]->n);
+        if (j->share[i]->n < BIG_COMPONENT)
+            program_summarize_scc(j->p, j->cfg, j->order + j->share[i]->start, j->share[i]->n);
 }
 
 static void summarize_level(vc_program *p, const vc_config *cfg, const int *order,
@@ -140,15 +145,210 @@ static void summarize_level(vc_program *p, const vc_config *cfg, const int *orde
                       : members / PARALLEL_MIN_FUNCTIONS + 1;
     if (workers > nshare)
         workers = nshare;
+    for (int i = 0; i < nshare; i++) /* large components share their own work */
+        if (share[i]->n >= BIG_COMPONENT)
+            summarize_big(p, cfg, order + share[i]->start, share[i]->n);
     if (workers <= 1) {
         for (int i = 0; i < nshare; i++)
-            program_summarize_scc(p, cfg, order + share[i]->start, share[i]->n);
+            if (share[i]->n < BIG_COMPONENT)
+                program_summarize_scc(p, cfg, order + share[i]->start, share[i]->n);
         return;
     }
     level_job job = {p, cfg, order, share, nshare, workers};
     fork_share_ops ops = {level_work, level_collect, level_redo, &job};
     fork_shares(workers, &ops);
     program_refresh_indirect(p);
+}
+
+/* A large component (git's 3,473 functions tied together by callbacks) is summarized in
+ * rounds: in each round the component is cut into BIG_SHARES fixed shares, each share is
+ * analyzed in order against the summaries of the round's start for the other shares, and the
+ * new summaries are installed together. The shares can run in any number of processes, and
+ * the result does not depend on how many (the cut does not). */
+
+static vc_model model_dup(const vc_model *m)
+{
+    vc_model out = {0};
+    json_t *j = summary_json(m);
+    summary_from_json(j, &out);
+    json_decref(j);
+    return out;
+}
+
+static void model_install(vc_model *dst, vc_model m)
+{
+    model_clear(dst);
+    dst->effects = m.effects;
+    dst->neffects = m.neffects;
+    dst->cap = m.cap;
+}
+
+typedef struct {
+    vc_program *p;
+    const vc_config *cfg;
+    const int *members;
+    int n, workers;
+    vc_model *start; /* the round's starting summaries, one per member */
+    vc_model *next;  /* the round's results */
+    bool *dirty;     /* members whose callees' summaries changed in the last round */
+} big_round;
+
+/* Share s, in this process: its members in order, each seeing the round's start for the other
+ * shares and this share's earlier results; then this share's members are put back. */
+static void big_share(big_round *r, int s)
+{
+    for (int i = s; i < r->n; i += BIG_SHARES) {
+        if (!r->dirty[i])
+            continue;
+        vc_model next = {0};
+        const vc_function_ref *d = &r->p->defs[r->members[i]];
+        flow_analyze(r->p, d->unit, d->index, r->cfg, NULL, &next);
+        model_install(&r->next[i], model_dup(&next));
+        model_install(&r->p->summaries[r->members[i]], next);
+    }
+    for (int i = s; i < r->n; i += BIG_SHARES)
+        if (r->dirty[i])
+            model_install(&r->p->summaries[r->members[i]], model_dup(&r->start[i]));
+}
+
+static void big_work(void *ctx, int k, FILE *out)
+{
+    big_round *r = ctx;
+    for (int s = k; s < BIG_SHARES; s += r->workers) {
+        big_share(r, s);
+        for (int i = s; i < r->n; i += BIG_SHARES) {
+            if (!r->dirty[i])
+                continue;
+            json_t *j = summary_json(&r->next[i]);
+            char *text = json_dumps(j, JSON_COMPACT);
+            fprintf(out, "%d %s\n", i, text);
+            free(text);
+            json_decref(j);
+        }
+    }
+}
+
+static bool big_collect(void *ctx, int k, FILE *in)
+{
+    (void)k;
+    big_round *r = ctx;
+    char *line = NULL;
+    size_t cap = 0;
+    bool ok = true;
+    while (ok && getline(&line, &cap, in) > 0) {
+        char *json = strchr(line, ' ');
+        int i = atoi(line);
+        json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
+        vc_model m = {0};
+        ok = j && i >= 0 && i < r->n && summary_from_json(j, &m);
+        if (ok)
+            model_install(&r->next[i], m);
+        else
+            model_clear(&m);
+        json_decref(j);
+    }
+    free(line);
+    return ok;
+}
+
+static void big_redo(void *ctx, int k)
+{
+    big_round *r = ctx;
+    for (int s = k; s < BIG_SHARES; s += r->workers)
+        big_share(r, s);
+}
+
+/* For each member, the members it calls (directly or as a candidate of a call through a
+ * pointer), as member indices, -1 terminated. */
+static int **member_callees(const vc_program *p, const int *members, int n)
+{
+    int *index_of = xmalloc((size_t)(p->ndefs ? p->ndefs : 1) * sizeof *index_of);
+    for (int d = 0; d < p->ndefs; d++)
+        index_of[d] = -1;
+    for (int i = 0; i < n; i++)
+        index_of[members[i]] = i;
+    int **callees = xcalloc((size_t)n, sizeof *callees);
+    for (int i = 0; i < n; i++) {
+        int count = 0, cap = 0, *list = NULL;
+        const vc_unit *u = p->units[p->defs[members[i]].unit];
+        const vc_function *f = u->functions[p->defs[members[i]].index];
+        for (int b = 0; b < f->nblocks; b++) {
+            for (int k = 0; k < f->blocks[b].ninstrs; k++) {
+                const vc_instr *in = &f->blocks[b].instrs[k];
+                if (in->kind != I_CALL)
+                    continue;
+                int w = program_definition_of(p, u, in);
+                const int *cand = in->callee < 0 ? program_call_candidates(p, in) : NULL;
+                for (int c = -1; c < 0 || (cand && cand[c] >= 0); c++) {
+                    int def = c < 0 ? w : cand[c];
+                    if (def >= 0 && index_of[def] >= 0) {
+                        GROW(list, count, cap);
+                        list[count++] = index_of[def];
+                    }
+                    if (!cand && c >= 0)
+                        break;
+                }
+            }
+        }
+        GROW(list, count, cap);
+        list[count] = -1;
+        callees[i] = list;
+    }
+    free(index_of);
+    return callees;
+}
+
+static void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n)
+{
+    big_round r = {p, cfg, members, n, cfg->workers > 1 ? cfg->workers : 1, NULL, NULL, NULL};
+    if (r.workers > BIG_SHARES)
+        r.workers = BIG_SHARES;
+    r.start = xcalloc((size_t)n, sizeof *r.start);
+    r.next = xcalloc((size_t)n, sizeof *r.next);
+    r.dirty = xmalloc((size_t)n * sizeof *r.dirty);
+    bool *changed = xcalloc((size_t)n, sizeof *changed);
+    int **callees = member_callees(p, members, n);
+    for (int i = 0; i < n; i++)
+        r.dirty[i] = true;
+    for (int round = 0; round < BIG_ROUNDS; round++) {
+        for (int i = 0; i < n; i++)
+            if (r.dirty[i])
+                model_install(&r.start[i], model_dup(&p->summaries[members[i]]));
+        if (r.workers > 1) {
+            fork_share_ops ops = {big_work, big_collect, big_redo, &r};
+            fork_shares(r.workers, &ops);
+        } else {
+            for (int s = 0; s < BIG_SHARES; s++)
+                big_share(&r, s);
+        }
+        bool any = false;
+        for (int i = 0; i < n; i++) {
+            changed[i] = r.dirty[i] && !program_same_summary(&r.next[i], &r.start[i]);
+            any |= changed[i];
+            if (r.dirty[i]) {
+                model_install(&p->summaries[members[i]], r.next[i]);
+                r.next[i] = (vc_model){0};
+            }
+        }
+        if (!any)
+            break;
+        program_refresh_indirect(p);
+        for (int i = 0; i < n; i++) { /* next round: the callers of what changed */
+            r.dirty[i] = false;
+            for (const int *c = callees[i]; *c >= 0 && !r.dirty[i]; c++)
+                r.dirty[i] = changed[*c];
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        model_clear(&r.start[i]);
+        model_clear(&r.next[i]);
+        free(callees[i]);
+    }
+    free(callees);
+    free(changed);
+    free(r.dirty);
+    free(r.start);
+    free(r.next);
 }
 
 void summarize_program(vc_program *p, const vc_config *cfg, const int *order, const int *scc_of,

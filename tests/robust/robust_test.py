@@ -66,6 +66,44 @@ class Workers(unittest.TestCase):
             self.assertEqual(full[0], json.loads(r.stdout)["findings"], f"-j1 vs -j{j}")
 
 
+def ring_program(n):
+    """n functions in one call cycle (one strongly connected component of n), each taking a
+    view of its argument; every tenth one releases what it was given, and main reads after."""
+    lines = ["#include <nda.h>", ""]
+    lines += [f"static void f{i}(nda_array *a, int depth);" for i in range(n)]
+    for i in range(n):
+        body = [f"static void f{i}(nda_array *a, int depth)", "{",
+                "    nda_array *v = nda_slice(a, 0, 0, 2, 1);",
+                "    nda_set1(v, 0, (double)depth);",
+                "    nda_release(v);"]
+        if i % 10 == 9:
+            body.append("    if (depth == 7)\n        nda_release(a);")
+        body += [f"    if (depth > 0)\n        f{(i + 1) % n}(a, depth - 1);", "}", ""]
+        lines += body
+    lines += ["int main(void)", "{", "    ptrdiff_t shape[1] = {4};",
+              "    nda_array *a = nda_zeros(NDA_FLOAT64, 1, shape);",
+              "    f0(a, 1000);", "    nda_print(stdout, a);", "    nda_release(a);",
+              "    return 0;", "}", ""]
+    return "\n".join(lines)
+
+
+class LargeComponent(unittest.TestCase):
+    """A call-graph component of 300 functions is summarized in shares and rounds; any number
+    of workers gives the same findings."""
+
+    def test_one_large_cycle(self):
+        path = os.path.join(CONFIG.tmp, "ring.c")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(ring_program(300))
+        runs = [run(["-j", str(j), "-v", "-f", "json", path, "--", "-I" + CONFIG.include])
+                for j in (1, 2, 3)]
+        self.assertIn("the largest 300 functions", runs[0].stderr)
+        first = json.loads(runs[0].stdout)["findings"]
+        self.assertTrue(any(f["rule"] == "VC007" for f in first), runs[0].stdout)
+        for j, r in zip((2, 3), runs[1:]):
+            self.assertEqual(first, json.loads(r.stdout)["findings"], f"-j1 vs -j{j}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--viewcheck", required=True)
