@@ -66,6 +66,41 @@ static component *components_of(const vc_program *p, const int *order, const int
     return c;
 }
 
+/* Lines "index summary-json": each summary goes to slots[index] (index < n). */
+static bool read_summaries(FILE *in, vc_model *slots, int n)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    bool ok = true;
+    while (ok && getline(&line, &cap, in) > 0) {
+        char *json = strchr(line, ' ');
+        int index = atoi(line);
+        json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
+        vc_model m = {0};
+        ok = j && index >= 0 && index < n && summary_from_json(j, &m);
+        if (ok) {
+            model_clear(&slots[index]);
+            slots[index].effects = m.effects;
+            slots[index].neffects = m.neffects;
+            slots[index].cap = m.cap;
+        } else {
+            model_clear(&m);
+        }
+        json_decref(j);
+    }
+    free(line);
+    return ok;
+}
+
+static void write_summary(FILE *out, int index, const vc_model *m)
+{
+    json_t *j = summary_json(m);
+    char *text = json_dumps(j, JSON_COMPACT);
+    fprintf(out, "%d %s\n", index, text);
+    free(text);
+    json_decref(j);
+}
+
 static void write_share(vc_program *p, const vc_config *cfg, const int *order,
                         const component *const *share, int nshare, int k, int workers, FILE *out)
 {
@@ -74,39 +109,9 @@ static void write_share(vc_program *p, const vc_config *cfg, const int *order,
         if (c->n >= BIG_COMPONENT)
             continue; /* done by summarize_big */
         program_summarize_scc(p, cfg, order + c->start, c->n);
-        for (int m = c->start; m < c->start + c->n; m++) {
-            json_t *j = summary_json(&p->summaries[order[m]]);
-            char *text = json_dumps(j, JSON_COMPACT);
-            fprintf(out, "%d %s\n", order[m], text);
-            free(text);
-            json_decref(j);
-        }
+        for (int m = c->start; m < c->start + c->n; m++)
+            write_summary(out, order[m], &p->summaries[order[m]]);
     }
-}
-
-static bool read_share(vc_program *p, FILE *in)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    bool ok = true;
-    while (ok && getline(&line, &cap, in) > 0) {
-        char *json = strchr(line, ' ');
-        int def = atoi(line);
-        json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
-        vc_model m = {0};
-        ok = j && def >= 0 && def < p->ndefs && summary_from_json(j, &m);
-        if (ok) {
-            model_clear(&p->summaries[def]);
-            p->summaries[def].effects = m.effects;
-            p->summaries[def].neffects = m.neffects;
-            p->summaries[def].cap = m.cap;
-        } else {
-            model_clear(&m);
-        }
-        json_decref(j);
-    }
-    free(line);
-    return ok;
 }
 
 typedef struct {
@@ -126,7 +131,8 @@ static void level_work(void *ctx, int k, FILE *out)
 static bool level_collect(void *ctx, int k, FILE *in)
 {
     (void)k;
-    return read_share(((level_job *)ctx)->p, in);
+    vc_program *p = ((level_job *)ctx)->p;
+    return read_summaries(in, p->summaries, p->ndefs);
 }
 
 static void level_redo(void *ctx, int k)
@@ -217,13 +223,8 @@ static void big_work(void *ctx, int k, FILE *out)
     for (int s = k; s < BIG_SHARES; s += r->workers) {
         big_share(r, s);
         for (int i = s; i < r->n; i += BIG_SHARES) {
-            if (!r->dirty[i])
-                continue;
-            json_t *j = summary_json(&r->next[i]);
-            char *text = json_dumps(j, JSON_COMPACT);
-            fprintf(out, "%d %s\n", i, text);
-            free(text);
-            json_decref(j);
+            if (r->dirty[i])
+                write_summary(out, i, &r->next[i]);
         }
     }
 }
@@ -232,23 +233,7 @@ static bool big_collect(void *ctx, int k, FILE *in)
 {
     (void)k;
     big_round *r = ctx;
-    char *line = NULL;
-    size_t cap = 0;
-    bool ok = true;
-    while (ok && getline(&line, &cap, in) > 0) {
-        char *json = strchr(line, ' ');
-        int i = atoi(line);
-        json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
-        vc_model m = {0};
-        ok = j && i >= 0 && i < r->n && summary_from_json(j, &m);
-        if (ok)
-            model_install(&r->next[i], m);
-        else
-            model_clear(&m);
-        json_decref(j);
-    }
-    free(line);
-    return ok;
+    return read_summaries(in, r->next, r->n);
 }
 
 static void big_redo(void *ctx, int k)
