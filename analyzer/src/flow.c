@@ -240,6 +240,7 @@ static void state_copy(vc_flow *f, vc_state *dst, const vc_state *src)
 {
     state_fit(f, dst);
     dst->reachable = src->reachable;
+    dst->stmt = src->stmt;
     if (dst->nobj)
         memset(dst->obj, 0, (size_t)dst->nobj * sizeof *dst->obj);
     if (src->nobj)
@@ -308,14 +309,11 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
 
 /* The objects some variable of a state points to, and what they derive from: an object nobody
  * holds on a path cannot be used after the paths meet, so its release there does not make it
- * "maybe released" for the paths that still hold it (p = realloc(p, n) on one branch).
- * Temporaries (of statements already finished at a join) hold nothing. */
+ * "maybe released" for the paths that still hold it (p = realloc(p, n) on one branch). */
 static bool *held_objects(const vc_flow *f, const vc_state *s)
 {
     bool *held = xcalloc((size_t)f->nobjs + 1, sizeof *held);
     for (int p = 0; p < f->fn->nplaces && s->pts; p++) {
-        if (f->fn->places[p].kind == PLACE_TEMP)
-            continue;
         const uint64_t *bits = s->pts + (size_t)p * s->words;
         for (int w = 0; w < s->words; w++)
             for (uint64_t b = bits[w]; b; b &= b - 1) {
@@ -337,6 +335,8 @@ static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
         state_copy(f, dst, src);
         return true;
     }
+    if (dst->stmt != src->stmt)
+        dst->stmt = UINT32_MAX;
     bool differ = false; /* who holds what only matters where the paths disagree */
     for (int o = 0; o < src->nobj && !differ; o++)
         differ = dst->obj[o].released != src->obj[o].released;
@@ -344,10 +344,16 @@ static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
     bool *held_src = differ ? held_objects(f, src) : NULL;
     for (int o = 0; o < src->nobj; o++) {
         vc_objstate from = src->obj[o];
-        if (differ && held_dst[o] && !held_src[o] && dst->obj[o].exists)
+        if (differ && held_dst[o] && !held_src[o] && dst->obj[o].exists) {
             from.released = dst->obj[o].released; /* gone on that path: its release is moot */
-        else if (differ && !held_dst[o] && held_src[o] && dst->obj[o].exists && src->obj[o].exists)
+            from.released_at = dst->obj[o].released_at;
+            from.released_cause = dst->obj[o].released_cause;
+        } else if (differ && !held_dst[o] && held_src[o] && dst->obj[o].exists &&
+                   src->obj[o].exists) {
             dst->obj[o].released = src->obj[o].released;
+            dst->obj[o].released_at = src->obj[o].released_at;
+            dst->obj[o].released_cause = src->obj[o].released_cause;
+        }
         changed |= objstate_join(&dst->obj[o], &from);
     }
     free(held_dst);
@@ -835,8 +841,21 @@ static void reset_members(vc_flow *f, const vc_instr *in, int p, int depth)
 
 static void transfer_one(vc_flow *f, const vc_instr *in);
 
+/* A statement begins: the temporaries of the ones before are dead (a pointer computed for a
+ * memset last iteration must not keep that iteration's block held). */
+static void new_statement(vc_flow *f, uint32_t stmt)
+{
+    if (f->cur.stmt == stmt)
+        return;
+    f->cur.stmt = stmt;
+    for (int p = 0; p < f->fn->nplaces; p++)
+        if (f->fn->places[p].kind == PLACE_TEMP)
+            memset(pts_of(f, p), 0, (size_t)f->cur.words * sizeof(uint64_t));
+}
+
 static void transfer(vc_flow *f, const vc_instr *in)
 {
+    new_statement(f, in->stmt);
     transfer_one(f, in);
     bool assigns = in->kind == I_ASSIGN_COPY || in->kind == I_ASSIGN_OFFSET ||
                    in->kind == I_ASSIGN_MOVE || in->kind == I_ASSIGN_ADDR || in->kind == I_CLEAR ||

@@ -66,6 +66,7 @@ typedef struct {
 
 typedef struct {
     bool reachable;
+    uint32_t stmt; /* the statement of the last instruction on the path (UINT32_MAX: several) */
     int nobj;
     vc_objstate *obj;
     int words;     /* bitset words per place */

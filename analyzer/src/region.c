@@ -157,10 +157,20 @@ bool bound_scale(vc_bound a, int64_t s, vc_bound *out)
     return true;
 }
 
+static bool same_terms(const vc_bound *a, const vc_bound *b)
+{
+    for (int i = 0; i < VC_BOUND_TERMS; i++)
+        if (a->k[i] != b->k[i] || (a->k[i] != 0 && a->atom[i] != b->atom[i]))
+            return false;
+    return true;
+}
+
 /* a - b when it is a known number */
 static bool bound_diff(vc_bound a, vc_bound b, int64_t *d)
 {
     if (bound_is_const(a) && bound_is_const(b)) /* the end is a number past every index */
+        return !__builtin_sub_overflow(a.c, b.c, d);
+    if (!is_end(a) && !is_end(b) && same_terms(&a, &b)) /* the variables cancel */
         return !__builtin_sub_overflow(a.c, b.c, d);
     if (is_end(a) || is_end(b))
         return false;
@@ -359,10 +369,22 @@ static bool symbolic_disjoint(const vc_interval *a, const vc_interval *b)
     return bound_diff(b->lo, a->lo, &d) && d % gcd(a->step, b->step) != 0;
 }
 
+static bool interval_equal(const vc_interval *a, const vc_interval *b)
+{
+    return a->step == b->step && a->hi_loose == b->hi_loose && a->lo.c == b->lo.c &&
+           a->hi.c == b->hi.c && same_terms(&a->lo, &b->lo) && same_terms(&a->hi, &b->hi);
+}
+
 static axis_relation axis_meet(const vc_interval *a, const vc_interval *b)
 {
     if (!a->exact || !b->exact)
         return AXIS_UNSURE;
+    if (interval_equal(a, b)) { /* the common case: an axis neither region cuts */
+        int64_t width;
+        if (!bound_diff(a->hi, a->lo, &width))
+            return AXIS_UNSURE;
+        return width <= 0 ? AXIS_DISJOINT : a->hi_loose ? AXIS_UNSURE : AXIS_MEET;
+    }
     if (symbolic_disjoint(a, b))
         return AXIS_DISJOINT;
     plain pa = {0, 0, a->step}, pb = {0, 0, b->step};
