@@ -85,6 +85,17 @@ static void index_candidates(vc_program *p)
         }
     }
     free(lists.counts);
+    p->types_of_def = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->types_of_def);
+    int *count = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *count);
+    for (int t = 0; t < p->ncandidate_types; t++) {
+        for (const int *c = p->candidates[t]; *c >= 0; c++) {
+            p->types_of_def[*c] =
+                xrealloc(p->types_of_def[*c], (size_t)(count[*c] + 2) * sizeof(int));
+            p->types_of_def[*c][count[*c]++] = t;
+            p->types_of_def[*c][count[*c]] = -1;
+        }
+    }
+    free(count);
     p->indirect_models =
         xcalloc((size_t)(p->ncandidate_types ? p->ncandidate_types : 1), sizeof(vc_model));
 }
@@ -265,28 +276,42 @@ void program_refresh_indirect(const vc_program *p)
         merge_candidates(p, t);
 }
 
+void program_refresh_indirect_for(const vc_program *p, const int *defs, int n)
+{
+    bool *done = xcalloc((size_t)(p->ncandidate_types ? p->ncandidate_types : 1), sizeof *done);
+    for (int i = 0; i < n; i++) {
+        for (const int *t = p->types_of_def[defs[i]]; t && *t >= 0; t++) {
+            if (!done[*t])
+                merge_candidates(p, *t);
+            done[*t] = true;
+        }
+    }
+    free(done);
+}
+
 /* Analyzes the members of one SCC until their summaries stop changing. */
 void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n)
 {
+    int *changed = xmalloc((size_t)(n ? n : 1) * sizeof *changed);
     for (int round = 0; round < 10; round++) {
-        bool changed = false;
+        int nchanged = 0;
         for (int i = 0; i < n; i++) {
             vc_model next = {0};
             const vc_function_ref *d = &p->defs[members[i]];
             flow_analyze(p, d->unit, d->index, cfg, NULL, &next);
             if (!program_same_summary(&next, &p->summaries[members[i]])) {
-                changed = true;
+                changed[nchanged++] = members[i];
                 model_clear(&p->summaries[members[i]]);
                 p->summaries[members[i]] = next;
             } else {
                 model_clear(&next);
             }
         }
-        if (changed)
-            program_refresh_indirect(p);
-        if (!changed)
+        if (nchanged == 0)
             break;
+        program_refresh_indirect_for(p, changed, nchanged);
     }
+    free(changed);
 }
 
 static void program_free(vc_program *p)
@@ -294,7 +319,9 @@ static void program_free(vc_program *p)
     for (int i = 0; i < p->ndefs; i++) {
         model_clear(&p->summaries[i]);
         free(p->hashes[i]);
+        free(p->types_of_def ? p->types_of_def[i] : NULL);
     }
+    free(p->types_of_def);
     for (int t = 0; t < p->ncandidate_types; t++) {
         model_clear(&p->indirect_models[t]);
         free(p->candidates[t]);

@@ -41,6 +41,7 @@ struct vc_program {
     int **candidates;    /* per type: definitions whose address is taken, -1 terminated */
     int ncandidate_types;
     vc_model *indirect_models; /* per type: the merged summaries of its candidates */
+    int **types_of_def;        /* per definition: the candidate groups it is in, -1 terminated */
 };
 
 /* Summarizes and checks the units (which stay owned by the caller); appends findings. */
@@ -52,8 +53,10 @@ void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out);
 /* summaries of one strongly connected component of the call graph, to a fixpoint */
 void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n);
 bool program_same_summary(const vc_model *a, const vc_model *b);
-/* the merged summaries of calls through pointers, after summaries changed */
+/* the merged summaries of calls through pointers, after summaries changed (all, or those that
+ * have one of defs[0..n) among their candidates) */
 void program_refresh_indirect(const vc_program *p);
+void program_refresh_indirect_for(const vc_program *p, const int *defs, int n);
 /* the definition a call reaches directly (-1: none), and the candidates of a call through a
  * pointer (-1 terminated, NULL: none) */
 int program_definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call);

@@ -163,7 +163,12 @@ static void summarize_level(vc_program *p, const vc_config *cfg, const int *orde
     level_job job = {p, cfg, order, share, nshare, workers};
     fork_share_ops ops = {level_work, level_collect, level_redo, &job};
     fork_shares(workers, &ops);
-    program_refresh_indirect(p);
+    int *defs = xmalloc((size_t)members * sizeof *defs), n = 0;
+    for (int i = 0; i < nshare; i++)
+        for (int m = share[i]->start; m < share[i]->start + share[i]->n; m++)
+            defs[n++] = order[m];
+    program_refresh_indirect_for(p, defs, n);
+    free(defs);
 }
 
 /* A large component (git's 3,473 functions tied together by callbacks) is summarized in
@@ -292,6 +297,7 @@ static void summarize_big(vc_program *p, const vc_config *cfg, const int *member
     r.next = xcalloc((size_t)n, sizeof *r.next);
     r.dirty = xmalloc((size_t)n * sizeof *r.dirty);
     bool *changed = xcalloc((size_t)n, sizeof *changed);
+    int *changed_defs = xmalloc((size_t)n * sizeof *changed_defs);
     int **callees = member_callees(p, members, n);
     for (int i = 0; i < n; i++)
         r.dirty[i] = true;
@@ -306,18 +312,19 @@ static void summarize_big(vc_program *p, const vc_config *cfg, const int *member
             for (int s = 0; s < BIG_SHARES; s++)
                 big_share(&r, s);
         }
-        bool any = false;
+        int nchanged = 0;
         for (int i = 0; i < n; i++) {
             changed[i] = r.dirty[i] && !program_same_summary(&r.next[i], &r.start[i]);
-            any |= changed[i];
+            if (changed[i])
+                changed_defs[nchanged++] = members[i];
             if (r.dirty[i]) {
                 model_install(&p->summaries[members[i]], r.next[i]);
                 r.next[i] = (vc_model){0};
             }
         }
-        if (!any)
+        if (nchanged == 0)
             break;
-        program_refresh_indirect(p);
+        program_refresh_indirect_for(p, changed_defs, nchanged);
         for (int i = 0; i < n; i++) { /* next round: the callers of what changed */
             r.dirty[i] = false;
             for (const int *c = callees[i]; *c >= 0 && !r.dirty[i]; c++)
@@ -331,6 +338,7 @@ static void summarize_big(vc_program *p, const vc_config *cfg, const int *member
     }
     free(callees);
     free(changed);
+    free(changed_defs);
     free(r.dirty);
     free(r.start);
     free(r.next);
