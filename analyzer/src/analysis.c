@@ -319,8 +319,9 @@ static void program_free(vc_program *p)
     for (int i = 0; i < p->ndefs; i++) {
         model_clear(&p->summaries[i]);
         free(p->hashes[i]);
-        free(p->types_of_def ? p->types_of_def[i] : NULL);
     }
+    for (int i = 0; p->types_of_def && i < p->ndefs; i++)
+        free(p->types_of_def[i]);
     free(p->types_of_def);
     for (int t = 0; t < p->ncandidate_types; t++) {
         model_clear(&p->indirect_models[t]);
