@@ -489,6 +489,18 @@ static vc_operand lower_pointer_offset(lower_ctx *c, CXCursor e, vc_operand base
     return place_operand(in.dst);
 }
 
+/* offsetof(T, m), which libclang leaves unexposed: its children end with the member it names
+ * (a designated initializer `.m = v`, the other unexposed expression naming a member, ends with
+ * its value). */
+static bool is_offsetof(CXCursor e)
+{
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    bool last_is_member = l.n > 0 && clang_getCursorKind(l.items[l.n - 1]) == CXCursor_MemberRef;
+    cursor_list_free(&l);
+    return last_is_member;
+}
+
 static void mark_moving(lower_ctx *c, int place)
 {
     if (place >= 0 && c->fn->places[place].is_pointer)
@@ -871,7 +883,6 @@ vc_operand lower_expr(lower_ctx *c, CXCursor e)
     if (clang_Cursor_isNull(e))
         return NONE;
     switch (clang_getCursorKind(e)) {
-    case CXCursor_UnexposedExpr:
     case CXCursor_ParenExpr:
     case CXCursor_CStyleCastExpr:
         return lower_children(c, e);
@@ -905,6 +916,10 @@ vc_operand lower_expr(lower_ctx *c, CXCursor e)
         cursor_list_free(&l);
         return NONE;
     }
+    case CXCursor_UnexposedExpr:
+        if (is_offsetof(e))
+            return NONE; /* offsetof(__typeof__(*p), m) does not evaluate *p */
+        return lower_children(c, e);
     case CXCursor_UnaryExpr: /* sizeof, _Alignof, offsetof: the operand is not evaluated */
     case CXCursor_IntegerLiteral:
     case CXCursor_FloatingLiteral:
