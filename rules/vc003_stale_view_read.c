@@ -16,11 +16,10 @@ static void mark_stale(vc_flow *f, const vc_event *ev)
     for (int v = 0; v < flow_nobjects(f); v++) {
         vc_objstate *s = flow_state(f, v);
         if (!s->exists || v == ev->obj || flow_object(f, v)->offset || !rule_is_derived(f, v) ||
-            flow_derived_from(f, ev->obj, rule_unaliased(f, v)) || s->released == TRI_MUST ||
-            flow_exclusive(f, v, ev->obj))
+            flow_derived_from(f, ev->obj, rule_unaliased(f, v)) || s->released == TRI_MUST)
             continue;
         vc_relation r = flow_relation(f, v, ev->obj);
-        if (r == REL_DISJOINT)
+        if (r == REL_DISJOINT || flow_exclusive(f, v, ev->obj))
             continue;
         s->stale = tri_set(ev->may || r == REL_MAY_OVERLAP);
         s->stale_at = ev->loc;

@@ -49,10 +49,10 @@ static void observe(vc_flow *f, const vc_event *ev)
         vc_objstate *s = flow_state(f, v);
         if (!s->exists || !s->wrote || v == ev->obj || flow_object(f, v)->offset || !is_v(f, v) ||
             flow_derived_from(f, ev->obj, v) || s->wrote_stmt == ev->stmt ||
-            flow_in_loop_around(f, s, ev->block) || flow_exclusive(f, v, ev->obj))
+            flow_in_loop_around(f, s, ev->block))
             continue;
         vc_relation r = flow_relation(f, v, ev->obj);
-        if (r == REL_DISJOINT)
+        if (r == REL_DISJOINT || flow_exclusive(f, v, ev->obj))
             continue;
         if (!s->observed)
             s->observed_at = ev->loc;

@@ -114,13 +114,13 @@ static int candidate_group(const vc_program *p, const vc_instr *call)
     return strmap_get(&p->indirect, call->callee_type);
 }
 
-const int *program_call_candidates(const vc_program *p, const vc_instr *call)
+static const int *call_candidates(const vc_program *p, const vc_instr *call)
 {
     int t = candidate_group(p, call);
     return t >= 0 ? p->candidates[t] : NULL;
 }
 
-int program_definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call)
+static int definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call)
 {
     if (call->callee < 0)
         return -1;
@@ -128,6 +128,26 @@ int program_definition_of(const vc_program *p, const vc_unit *u, const vc_instr 
     if (callee->has_body)
         return callee->def_id; /* the unit's own definition first */
     return strmap_get(&p->definitions, callee->usr);
+}
+
+void program_for_each_callee(const vc_program *p, int def, void (*visit)(void *ctx, int callee),
+                             void *ctx)
+{
+    const vc_unit *u = p->units[p->defs[def].unit];
+    const vc_function *f = u->functions[p->defs[def].index];
+    for (int b = 0; b < f->nblocks; b++) {
+        for (int i = 0; i < f->blocks[b].ninstrs; i++) {
+            const vc_instr *in = &f->blocks[b].instrs[i];
+            if (in->kind != I_CALL)
+                continue;
+            int w = definition_of(p, u, in);
+            if (w >= 0)
+                visit(ctx, w);
+            const int *c = in->callee < 0 ? call_candidates(p, in) : NULL;
+            for (; c && *c >= 0; c++)
+                visit(ctx, *c);
+        }
+    }
 }
 
 static bool same_args(const vc_effect *x, const vc_effect *y)
@@ -196,7 +216,7 @@ static void merge_candidates(const vc_program *p, int type)
 
 const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_instr *call)
 {
-    int def = program_definition_of(p, u, call);
+    int def = definition_of(p, u, call);
     if (def >= 0)
         return &p->summaries[def];
     int t = call->callee < 0 ? candidate_group(p, call) : -1;
@@ -214,8 +234,15 @@ typedef struct {
 
 static void strongconnect(tarjan *t, int v);
 
-static void edge(tarjan *t, int v, int w)
+typedef struct {
+    tarjan *t;
+    int v;
+} tarjan_edge;
+
+static void edge(void *ctx, int w)
 {
+    tarjan *t = ((tarjan_edge *)ctx)->t;
+    int v = ((tarjan_edge *)ctx)->v;
     if (t->index[w] < 0) {
         strongconnect(t, w);
         if (t->low[w] < t->low[v])
@@ -230,21 +257,8 @@ static void strongconnect(tarjan *t, int v)
     t->index[v] = t->low[v] = t->next++;
     t->stack[t->top++] = v;
     t->on_stack[v] = true;
-    const vc_unit *u = t->p->units[t->p->defs[v].unit];
-    const vc_function *f = u->functions[t->p->defs[v].index];
-    for (int b = 0; b < f->nblocks; b++) {
-        for (int i = 0; i < f->blocks[b].ninstrs; i++) {
-            const vc_instr *in = &f->blocks[b].instrs[i];
-            if (in->kind != I_CALL)
-                continue;
-            int w = program_definition_of(t->p, u, in);
-            if (w >= 0)
-                edge(t, v, w);
-            const int *c = in->callee < 0 ? program_call_candidates(t->p, in) : NULL;
-            for (; c && *c >= 0; c++)
-                edge(t, v, *c);
-        }
-    }
+    tarjan_edge from = {t, v};
+    program_for_each_callee(t->p, v, edge, &from);
     if (t->low[v] == t->index[v]) {
         int w;
         do {
@@ -268,12 +282,6 @@ bool program_same_summary(const vc_model *a, const vc_model *b)
             return false;
     }
     return true;
-}
-
-void program_refresh_indirect(const vc_program *p)
-{
-    for (int t = 0; t < p->ncandidate_types; t++)
-        merge_candidates(p, t);
 }
 
 void program_refresh_indirect_for(const vc_program *p, const int *defs, int n)

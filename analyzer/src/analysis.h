@@ -53,14 +53,13 @@ void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out);
 /* summaries of one strongly connected component of the call graph, to a fixpoint */
 void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n);
 bool program_same_summary(const vc_model *a, const vc_model *b);
-/* the merged summaries of calls through pointers, after summaries changed (all, or those that
- * have one of defs[0..n) among their candidates) */
-void program_refresh_indirect(const vc_program *p);
+/* the merged summaries of calls through pointers that have one of defs[0..n) among their
+ * candidates, after those summaries changed */
 void program_refresh_indirect_for(const vc_program *p, const int *defs, int n);
-/* the definition a call reaches directly (-1: none), and the candidates of a call through a
- * pointer (-1 terminated, NULL: none) */
-int program_definition_of(const vc_program *p, const vc_unit *u, const vc_instr *call);
-const int *program_call_candidates(const vc_program *p, const vc_instr *call);
+/* visit(ctx, callee) for each definition that definition `def` calls, directly or as a
+ * candidate of a call through a pointer (a callee may come more than once) */
+void program_for_each_callee(const vc_program *p, int def, void (*visit)(void *ctx, int callee),
+                             void *ctx);
 
 /* The summary of a call's callee, or NULL (no body anywhere in the program). */
 const vc_model *program_summary(const vc_program *p, const vc_unit *u, const vc_instr *call);

@@ -165,6 +165,11 @@ static bool same_terms(const vc_bound *a, const vc_bound *b)
     return true;
 }
 
+static bool bound_equal(vc_bound a, vc_bound b)
+{
+    return a.c == b.c && same_terms(&a, &b);
+}
+
 /* a - b when it is a known number */
 static bool bound_diff(vc_bound a, vc_bound b, int64_t *d)
 {
@@ -178,16 +183,6 @@ static bool bound_diff(vc_bound a, vc_bound b, int64_t *d)
     if (!bound_combine(a, b, -1, &r) || !bound_is_const(r))
         return false;
     *d = r.c;
-    return true;
-}
-
-static bool bound_equal(vc_bound a, vc_bound b)
-{
-    if (a.c != b.c)
-        return false;
-    for (int i = 0; i < VC_BOUND_TERMS; i++)
-        if (a.k[i] != b.k[i] || (a.k[i] != 0 && a.atom[i] != b.atom[i]))
-            return false;
     return true;
 }
 
@@ -371,8 +366,8 @@ static bool symbolic_disjoint(const vc_interval *a, const vc_interval *b)
 
 static bool interval_equal(const vc_interval *a, const vc_interval *b)
 {
-    return a->step == b->step && a->hi_loose == b->hi_loose && a->lo.c == b->lo.c &&
-           a->hi.c == b->hi.c && same_terms(&a->lo, &b->lo) && same_terms(&a->hi, &b->hi);
+    return a->step == b->step && a->hi_loose == b->hi_loose && bound_equal(a->lo, b->lo) &&
+           bound_equal(a->hi, b->hi);
 }
 
 static axis_relation axis_meet(const vc_interval *a, const vc_interval *b)

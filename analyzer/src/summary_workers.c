@@ -25,6 +25,19 @@ typedef struct {
     int level;
 } component;
 
+typedef struct {
+    const int *scc_of, *level_of_scc;
+    int scc, level; /* the component being placed, and the level it needs so far */
+} callee_levels;
+
+static void above_callee(void *ctx, int callee)
+{
+    callee_levels *c = ctx;
+    int s = c->scc_of[callee];
+    if (s != c->scc && c->level_of_scc[s] + 1 > c->level)
+        c->level = c->level_of_scc[s] + 1;
+}
+
 /* Components in order (callees first) and the level of each: 1 + the highest level it calls. */
 static component *components_of(const vc_program *p, const int *order, const int *scc_of,
                                 int norder, int *ncomp, int *nlevels)
@@ -33,27 +46,13 @@ static component *components_of(const vc_program *p, const int *order, const int
     int *level_of_scc = xcalloc((size_t)(norder ? norder : 1), sizeof *level_of_scc);
     int n = 0, top = 0;
     for (int start = 0; start < norder;) {
-        int end = start, level = 0, scc = scc_of[order[start]];
+        int end = start, scc = scc_of[order[start]];
         while (end < norder && scc_of[order[end]] == scc)
             end++;
-        for (int m = start; m < end; m++) {
-            const vc_unit *u = p->units[p->defs[order[m]].unit];
-            const vc_function *f = u->functions[p->defs[order[m]].index];
-            for (int b = 0; b < f->nblocks; b++) {
-                for (int i = 0; i < f->blocks[b].ninstrs; i++) {
-                    const vc_instr *in = &f->blocks[b].instrs[i];
-                    if (in->kind != I_CALL)
-                        continue;
-                    int w = program_definition_of(p, u, in);
-                    if (w >= 0 && scc_of[w] != scc && level_of_scc[scc_of[w]] + 1 > level)
-                        level = level_of_scc[scc_of[w]] + 1;
-                    const int *cand = in->callee < 0 ? program_call_candidates(p, in) : NULL;
-                    for (; cand && *cand >= 0; cand++)
-                        if (scc_of[*cand] != scc && level_of_scc[scc_of[*cand]] + 1 > level)
-                            level = level_of_scc[scc_of[*cand]] + 1;
-                }
-            }
-        }
+        callee_levels cl = {scc_of, level_of_scc, scc, 0};
+        for (int m = start; m < end; m++)
+            program_for_each_callee(p, order[m], above_callee, &cl);
+        int level = cl.level;
         level_of_scc[scc] = level;
         c[n++] = (component){start, end - start, level};
         if (level + 1 > top)
@@ -64,6 +63,14 @@ static component *components_of(const vc_program *p, const int *order, const int
     *ncomp = n;
     *nlevels = top;
     return c;
+}
+
+static void model_install(vc_model *dst, vc_model m)
+{
+    model_clear(dst);
+    dst->effects = m.effects;
+    dst->neffects = m.neffects;
+    dst->cap = m.cap;
 }
 
 /* Lines "index summary-json": each summary goes to slots[index] (index < n). */
@@ -78,14 +85,10 @@ static bool read_summaries(FILE *in, vc_model *slots, int n)
         json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
         vc_model m = {0};
         ok = j && index >= 0 && index < n && summary_from_json(j, &m);
-        if (ok) {
-            model_clear(&slots[index]);
-            slots[index].effects = m.effects;
-            slots[index].neffects = m.neffects;
-            slots[index].cap = m.cap;
-        } else {
+        if (ok)
+            model_install(&slots[index], m);
+        else
             model_clear(&m);
-        }
         json_decref(j);
     }
     free(line);
@@ -186,14 +189,6 @@ static vc_model model_dup(const vc_model *m)
     return out;
 }
 
-static void model_install(vc_model *dst, vc_model m)
-{
-    model_clear(dst);
-    dst->effects = m.effects;
-    dst->neffects = m.neffects;
-    dst->cap = m.cap;
-}
-
 typedef struct {
     vc_program *p;
     const vc_config *cfg;
@@ -248,6 +243,20 @@ static void big_redo(void *ctx, int k)
         big_share(r, s);
 }
 
+typedef struct {
+    const int *index_of; /* definition -> member index, -1 outside the component */
+    int *items, n, cap;
+} member_list;
+
+static void add_member(void *ctx, int callee)
+{
+    member_list *l = ctx;
+    if (l->index_of[callee] < 0)
+        return;
+    GROW(l->items, l->n, l->cap);
+    l->items[l->n++] = l->index_of[callee];
+}
+
 /* For each member, the members it calls (directly or as a candidate of a call through a
  * pointer), as member indices, -1 terminated. */
 static int **member_callees(const vc_program *p, const int *members, int n)
@@ -259,30 +268,11 @@ static int **member_callees(const vc_program *p, const int *members, int n)
         index_of[members[i]] = i;
     int **callees = xcalloc((size_t)n, sizeof *callees);
     for (int i = 0; i < n; i++) {
-        int count = 0, cap = 0, *list = NULL;
-        const vc_unit *u = p->units[p->defs[members[i]].unit];
-        const vc_function *f = u->functions[p->defs[members[i]].index];
-        for (int b = 0; b < f->nblocks; b++) {
-            for (int k = 0; k < f->blocks[b].ninstrs; k++) {
-                const vc_instr *in = &f->blocks[b].instrs[k];
-                if (in->kind != I_CALL)
-                    continue;
-                int w = program_definition_of(p, u, in);
-                const int *cand = in->callee < 0 ? program_call_candidates(p, in) : NULL;
-                for (int c = -1; c < 0 || (cand && cand[c] >= 0); c++) {
-                    int def = c < 0 ? w : cand[c];
-                    if (def >= 0 && index_of[def] >= 0) {
-                        GROW(list, count, cap);
-                        list[count++] = index_of[def];
-                    }
-                    if (!cand && c >= 0)
-                        break;
-                }
-            }
-        }
-        GROW(list, count, cap);
-        list[count] = -1;
-        callees[i] = list;
+        member_list l = {index_of, NULL, 0, 0};
+        program_for_each_callee(p, members[i], add_member, &l);
+        GROW(l.items, l.n, l.cap);
+        l.items[l.n] = -1;
+        callees[i] = l.items;
     }
     free(index_of);
     return callees;
