@@ -1,6 +1,7 @@
 #include "analysis.h"
 
 #include "check_workers.h"
+#include "program_reuse.h"
 #include "summary_workers.h"
 #include "util.h"
 
@@ -327,7 +328,11 @@ static void program_free(vc_program *p)
     for (int i = 0; i < p->ndefs; i++) {
         model_clear(&p->summaries[i]);
         free(p->hashes[i]);
+        if (p->check_inputs)
+            free(p->check_inputs[i]);
     }
+    free(p->check_inputs);
+    free(p->earlier);
     for (int i = 0; p->types_of_def && i < p->ndefs; i++)
         free(p->types_of_def[i]);
     free(p->types_of_def);
@@ -344,9 +349,25 @@ static void program_free(vc_program *p)
     strmap_free(&p->indirect);
 }
 
+/* Every definition checked (or its earlier findings taken), findings in order. */
+static void check_program(vc_program *p, const vc_config *cfg, const int *order, const int *scc_of,
+                          int n, vc_findings *out)
+{
+    vc_findings *found = xcalloc((size_t)(n ? n : 1), sizeof *found);
+    bool *known = xcalloc((size_t)(n ? n : 1), sizeof *known);
+    for (int i = 0; p->reuse && i < n; i++)
+        known[i] = program_reuse_findings(p, cfg, order[i], &found[i]);
+    check_functions(p, cfg, order, n, known, found);
+    for (int i = 0; p->reuse && i < n; i++)
+        program_reuse_keep(p, order[i], scc_of, &found[i]);
+    check_merge(found, n, out);
+    free(found);
+    free(known);
+}
+
 void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findings *out)
 {
-    vc_program p = {.units = units, .nunits = nunits};
+    vc_program p = {.units = units, .nunits = nunits, .reuse = cfg->reuse};
     index_definitions(&p);
     index_candidates(&p);
     int n = p.ndefs ? p.ndefs : 1;
@@ -363,12 +384,20 @@ void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findi
         if (t.index[i] < 0)
             strongconnect(&t, i);
     double started = util_seconds();
+    if (p.reuse)
+        program_reuse_begin(&p);
     summarize_program(&p, cfg, t.order, t.scc_of, t.norder);
     double summarized = util_seconds();
-    check_functions(&p, cfg, t.order, t.norder, out);
+    check_program(&p, cfg, t.order, t.scc_of, t.norder, out);
     if (cfg->verbose)
         fprintf(stderr, "viewcheck: note: %d functions summarized (%.2f s), checked (%.2f s)\n",
                 p.ndefs, summarized - started, util_seconds() - summarized);
+    if (cfg->verbose && p.reuse)
+        fprintf(stderr,
+                "viewcheck: note: from the earlier run: %d summaries, the findings of %d "
+                "functions; %d functions checked again\n",
+                p.reuse->summaries_reused, p.reuse->findings_reused,
+                p.ndefs - p.reuse->findings_reused);
     for (int i = 0; cfg->on_summary && i < p.ndefs; i++) {
         const vc_unit *u = units[p.defs[i].unit];
         cfg->on_summary(cfg->on_summary_ctx, u, u->functions[p.defs[i].index], &p.summaries[i]);

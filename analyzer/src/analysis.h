@@ -11,6 +11,7 @@
 #include "unit.h"
 
 typedef struct vc_program vc_program;
+typedef struct vc_reuse vc_reuse;
 
 typedef struct {
     vc_model_set *models;        /* from model files */
@@ -20,8 +21,9 @@ typedef struct {
     /* called once per definition with its final summary (the results database keeps them) */
     void (*on_summary)(void *ctx, const vc_unit *u, const vc_function *f, const vc_model *m);
     void *on_summary_ctx;
-    int workers;  /* processes for the checking pass (0 or 1: this one) */
-    bool verbose; /* the time of each phase on stderr */
+    int workers;     /* processes for the checking pass (0 or 1: this one) */
+    bool verbose;    /* the time of each phase on stderr */
+    vc_reuse *reuse; /* an earlier run's per-function results, and this run's (or NULL) */
 } vc_config;
 
 /* A function of the program: which unit defines it, and where. */
@@ -36,9 +38,13 @@ struct vc_program {
     vc_function_ref *defs;
     int ndefs;
     vc_model *summaries; /* one per definition */
-    char **hashes;       /* one per definition: what its summary was computed from */
-    strmap indirect;     /* function type -> index into candidates */
-    int **candidates;    /* per type: definitions whose address is taken, -1 terminated */
+    char **hashes;       /* one per definition: the hash of its final summary, once asked */
+    vc_reuse *reuse;     /* with: per definition, its earlier result (-1: none), and the hash
+                          * of its callees' summaries */
+    int *earlier;
+    char **check_inputs;
+    strmap indirect;  /* function type -> index into candidates */
+    int **candidates; /* per type: definitions whose address is taken, -1 terminated */
     int ncandidate_types;
     vc_model *indirect_models; /* per type: the merged summaries of its candidates */
     int **types_of_def;        /* per definition: the candidate groups it is in, -1 terminated */

@@ -5,9 +5,12 @@
 
 #include "analysis.h"
 
-/* flow_analyze with reporting on definitions defs[0..n) of p, findings appended to `out` in the
- * order one process would append them. */
+/* flow_analyze with reporting on definitions defs[0..n) of p: the findings of defs[i] go to
+ * found[i], except where skip[i] (their findings are known already). */
 void check_functions(const vc_program *p, const vc_config *cfg, const int *defs, int n,
-                     vc_findings *out);
+                     const bool *skip, vc_findings *found);
+/* Moves found[0..n) to `out` in order, the first of two findings on one rule and line kept: the
+ * findings one process checking defs in order would have produced. */
+void check_merge(vc_findings *found, int n, vc_findings *out);
 
 #endif

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE
 #include "analysis.h"
 #include "cache.h"
+#include "program_reuse.h"
 #include "baseline.h"
 #include "compdb.h"
 #include "config.h"
@@ -272,6 +273,25 @@ static bool reuse_program_run(const vc_options *o, vc_cache *cache, const char *
     return true;
 }
 
+/* The whole-program phase, with the earlier run's per-function results where the cache is on. */
+static void analyze_whole_program(const vc_config *cfg, vc_cache *cache, const char *analysis,
+                                  vc_unit **units, int nunits, vc_findings *findings)
+{
+    if (!cache->store) {
+        analyze_program(units, nunits, cfg, findings);
+        return;
+    }
+    char *key = xasprintf("%s %s %s", VIEWCHECK_VERSION, cache->models_hash, analysis);
+    vc_reuse reuse;
+    reuse_load(&reuse, cache->store, key);
+    vc_config with_reuse = *cfg;
+    with_reuse.reuse = &reuse;
+    analyze_program(units, nunits, &with_reuse, findings);
+    reuse_save(&reuse, cache->store, key);
+    reuse_free(&reuse);
+    free(key);
+}
+
 static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
                          vc_configs *configs, vc_store *store, vc_findings *findings,
                          vc_failures *failures)
@@ -280,8 +300,8 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     cache_init(&cache, o->no_cache || o->dump_ir ? NULL : store, cfg->models);
     char *analysis = analysis_options(o, jobs, cfg, configs);
     char *program_key = cache_program_key(&cache, jobs, analysis);
-    free(analysis);
     if (cache.store && reuse_program_run(o, &cache, program_key, store, findings, failures)) {
+        free(analysis);
         free(program_key);
         cache_free(&cache);
         return;
@@ -320,6 +340,11 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     int nunits = 0;
     for (int i = 0; i < jobs->n; i++) {
         vc_unit *u = units[i];
+        if (u && !u->error && cache.store) {
+            char *key = cache_key(&cache, &jobs->items[i]);
+            unit_set_inputs(u, key);
+            free(key);
+        }
         if (u && u->error) {
             failures_add(failures, jobs->items[i].file, u->error);
             fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n",
@@ -335,11 +360,12 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
                 if (units[u]->functions[f]->has_body)
                     ir_dump(units[u]->functions[f], stdout);
     } else { /* phase 2: summaries over the whole program, then every function checked */
-        analyze_program(units, nunits, cfg, findings);
+        analyze_whole_program(cfg, &cache, analysis, units, nunits, findings);
         check_findings(o, units, nunits, findings);
         if (failures->n == 0)
             cache_program_store(&cache, program_key, units, nunits);
     }
+    free(analysis);
     free(program_key);
     cache_free(&cache);
     for (int u = 0; u < nunits; u++)

@@ -18,6 +18,8 @@ struct vc_store {
     json_t *pending_summaries; /* array of [usr, name, file, hash, effects] */
     json_t *pending_units;     /* array of [file, key, unit] */
     char *pending_program_key, *pending_program_deps;
+    char *pending_analysis;    /* the analysis key of pending_functions */
+    json_t *pending_functions; /* array of [key, summary_inputs, check_inputs, summary, findings] */
 };
 
 /* Schema migrations: entry k brings a database from version k to k + 1. */
@@ -41,6 +43,11 @@ static const char *const migrations[] = {
      * and the analysis options) and the hashes of every file the units read (deps) hold */
     "CREATE TABLE programs(key TEXT PRIMARY KEY, deps TEXT NOT NULL,"
     "  run_id INTEGER REFERENCES runs(id));",
+    /* 4: what the whole-program analysis computed for each function, reused by the next run
+     * where what it was computed from (summary_inputs, check_inputs) is unchanged */
+    "CREATE TABLE function_results(analysis TEXT NOT NULL, key TEXT NOT NULL,"
+    "  summary_inputs TEXT NOT NULL, check_inputs TEXT NOT NULL, summary TEXT NOT NULL,"
+    "  findings TEXT NOT NULL, run_id INTEGER REFERENCES runs(id), PRIMARY KEY(analysis, key));",
 };
 
 /* What the user can do about SQLite's last error on db. */
@@ -156,6 +163,7 @@ vc_store *store_open(const char *path, bool create, char *err, int errlen)
     s->path = xstrdup(path);
     s->pending_summaries = json_array();
     s->pending_units = json_array();
+    s->pending_functions = json_array();
     return s;
 }
 
@@ -166,6 +174,8 @@ void store_close(vc_store *s)
     sqlite3_close(s->db);
     json_decref(s->pending_summaries);
     json_decref(s->pending_units);
+    json_decref(s->pending_functions);
+    free(s->pending_analysis);
     free(s->pending_program_key);
     free(s->pending_program_deps);
     free(s->path);
@@ -444,6 +454,77 @@ char *store_cached_unit(vc_store *s, const char *file, const char *key)
     return text;
 }
 
+void store_put_function_results(vc_store *s, const char *analysis, const vc_function_result *rows,
+                                int n)
+{
+    free(s->pending_analysis);
+    s->pending_analysis = xstrdup(analysis);
+    json_array_clear(s->pending_functions);
+    for (int i = 0; i < n; i++)
+        json_array_append_new(s->pending_functions,
+                              json_pack("[s,s,s,s,s]", rows[i].key, rows[i].summary_inputs,
+                                        rows[i].check_inputs, rows[i].summary, rows[i].findings));
+}
+
+/* The analysis's earlier results are replaced as a whole: functions gone are forgotten. */
+static bool insert_functions(vc_store *s, long long run)
+{
+    if (!s->pending_analysis)
+        return true;
+    sqlite3_stmt *del, *st;
+    bool ok = sqlite3_prepare_v2(s->db, "DELETE FROM function_results WHERE analysis = ?", -1, &del,
+                                 NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(del, 1, s->pending_analysis, -1, SQLITE_STATIC);
+        ok = exec_step(del);
+        sqlite3_finalize(del);
+    }
+    if (!ok || sqlite3_prepare_v2(s->db,
+                                  "INSERT OR REPLACE INTO function_results(analysis, key,"
+                                  " summary_inputs, check_inputs, summary, findings, run_id)"
+                                  " VALUES(?,?,?,?,?,?,?)",
+                                  -1, &st, NULL) != SQLITE_OK)
+        return false;
+    size_t i;
+    json_t *row;
+    json_array_foreach(s->pending_functions, i, row)
+    {
+        sqlite3_bind_text(st, 1, s->pending_analysis, -1, SQLITE_STATIC);
+        for (int c = 0; c < 5; c++)
+            sqlite3_bind_text(st, c + 2, json_string_value(json_array_get(row, (size_t)c)), -1,
+                              SQLITE_STATIC);
+        sqlite3_bind_int64(st, 7, run);
+        if (!(ok = exec_step(st)))
+            break;
+    }
+    sqlite3_finalize(st);
+    json_array_clear(s->pending_functions);
+    free(s->pending_analysis);
+    s->pending_analysis = NULL;
+    return ok;
+}
+
+int store_load_function_results(vc_store *s, const char *analysis, vc_function_result **out)
+{
+    sqlite3_stmt *st;
+    int n = 0, cap = 0;
+    *out = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT key, summary_inputs, check_inputs, summary, findings"
+                           " FROM function_results WHERE analysis = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, analysis, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(*out, n, cap);
+        (*out)[n++] =
+            (vc_function_result){column_text(st, 0), column_text(st, 1), column_text(st, 2),
+                                 column_text(st, 3), column_text(st, 4)};
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
 long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings *findings,
                           const vc_failures *failures, char *err, int errlen)
 {
@@ -470,7 +551,7 @@ long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings
     }
     bool ok = id > 0 && insert_findings(s->db, id, findings) &&
               insert_failures(s->db, id, failures) && insert_summaries(s, id) &&
-              insert_units(s, id) && insert_program(s, id);
+              insert_units(s, id) && insert_program(s, id) && insert_functions(s, id);
     if (!ok || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         fail(err, errlen, s->path, "writing the run failed (nothing was stored)", s->db);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -12,7 +12,7 @@
 
 typedef struct vc_store vc_store;
 
-enum { STORE_SCHEMA_VERSION = 3 };
+enum { STORE_SCHEMA_VERSION = 4 };
 
 /* Opens (creating, migrating) the database. NULL with a message naming the file on error:
  * unreadable, not a database, corrupted, written by a newer viewcheck. */
@@ -38,6 +38,18 @@ void store_put_unit(vc_store *s, const char *file, const char *key, const char *
 /* The whole-program cache: the findings of the next store_write_run stand while `key` and the
  * hashes in `deps` (JSON [[path, hash], ...]) hold. */
 void store_put_program(vc_store *s, const char *key, const char *deps);
+/* What the whole-program analysis computed for one function: `key` names the function (its
+ * unit's inputs, USR, position), the inputs are hashes of what its summary and its findings
+ * were computed from; summary and findings are JSON. */
+typedef struct {
+    char *key, *summary_inputs, *check_inputs, *summary, *findings;
+} vc_function_result;
+/* Stages an analysis's function results for the next store_write_run, which replaces every
+ * earlier one of that analysis key. */
+void store_put_function_results(vc_store *s, const char *analysis, const vc_function_result *rows,
+                                int n);
+/* The stored function results of an analysis key; returns the count, *out malloc'd. */
+int store_load_function_results(vc_store *s, const char *analysis, vc_function_result **out);
 /* The run stored under a program key (-1 when none) and its deps (caller frees). */
 long long store_cached_program(vc_store *s, const char *key, char **deps);
 /* Every cached unit (file and lowered IR as JSON); returns the count, arrays malloc'd. */

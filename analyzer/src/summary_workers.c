@@ -8,6 +8,7 @@
 #include "summary_workers.h"
 
 #include "fork_shares.h"
+#include "program_reuse.h"
 #include "summary_io.h"
 #include "util.h"
 
@@ -345,7 +346,9 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
     for (int level = 0; level < nlevels; level++) {
         int nshare = 0, members = 0;
         for (int c = 0; c < ncomp; c++) {
-            if (comps[c].level == level) {
+            if (comps[c].level == level &&
+                !(p->reuse &&
+                  program_reuse_summaries(p, order + comps[c].start, comps[c].n, scc_of))) {
                 share[nshare++] = &comps[c];
                 members += comps[c].n;
             }

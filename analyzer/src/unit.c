@@ -46,7 +46,19 @@ void unit_free(vc_unit *u)
     model_set_free(u->declared);
     free(u->main_file);
     free(u->error);
+    free(u->inputs);
     free(u);
+}
+
+void unit_set_inputs(vc_unit *u, const char *cache_key)
+{
+    unsigned long long h = text_hash(1469598103934665603ull, cache_key, strlen(cache_key) + 1);
+    for (int i = 0; i < u->ndeps; i++) {
+        h = text_hash(h, u->deps[i], strlen(u->deps[i]) + 1);
+        h = text_hash(h, u->dep_hashes[i], strlen(u->dep_hashes[i]) + 1);
+    }
+    free(u->inputs);
+    u->inputs = xasprintf("%016llx", h);
 }
 
 int unit_file(vc_unit *u, const char *path)

@@ -30,6 +30,7 @@ typedef struct {
      * unit is valid as long as they are unchanged */
     char **deps, **dep_hashes;
     int ndeps, deps_cap;
+    char *inputs; /* what the unit was lowered from (its cache key and deps' hashes), or NULL */
 } vc_unit;
 
 vc_unit *unit_new(const char *main_file);
@@ -39,5 +40,7 @@ void unit_set_file_text(vc_unit *u, int file, const char *text, size_t len);
 int unit_function(vc_unit *u, const char *name, const char *usr);
 void unit_address_taken(vc_unit *u, const char *usr, const char *type, const char *field);
 void unit_add_dep(vc_unit *u, const char *path, const char *hash);
+/* Sets u->inputs from the job's cache key and the hashes of every file the unit read. */
+void unit_set_inputs(vc_unit *u, const char *cache_key);
 
 #endif

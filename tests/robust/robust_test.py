@@ -198,6 +198,78 @@ class Cache(unittest.TestCase):
                       "a changed header is a change of the unit")
 
 
+class Callers(unittest.TestCase):
+    """Incremental whole-program analysis: a re-run takes each function's earlier summary and
+    findings when its unit and its callees' summaries are unchanged; a changed summary re-checks
+    the callers of that function, and nothing else."""
+
+    HEADER = ("#include <nda.h>\nvoid frame_emit(nda_array *f);\n"
+              "double frame_energy(const nda_array *f);\n")
+    SINK = ("#include \"frames.h\"\n#include <stdio.h>\n"
+            "void frame_emit(nda_array *f)\n{\n    nda_print(stdout, f);\n{release}}\n")
+    MAIN = ("#include \"frames.h\"\n#include <stdio.h>\nint main(void)\n{\n"
+            "    nda_array *a = nda_arange(4);\n    if (!a)\n        return 1;\n"
+            "    frame_emit(a);\n    printf(\"%g\\n\", nda_sum(a));\n    return 0;\n}\n")
+    ENERGY = ("#include \"frames.h\"\ndouble frame_energy(const nda_array *f)\n"
+              "{\n    return nda_dot(f, f);\n}\n"
+              "static double twice(const nda_array *f)\n{\n    return 2 * frame_energy(f);\n}\n"
+              "double frame_power(const nda_array *f)\n{\n    return twice(f) / 2;\n}\n")
+
+    def write(self, name, text):
+        with open(os.path.join(self.work, name), "w") as f:
+            f.write(text)
+
+    def analyze(self, *extra):
+        return subprocess.run([CONFIG.viewcheck, "-v", "-f", "json", "--db", self.db, *extra,
+                               "sink.c", "main.c", "energy.c", "--", "-I" + CONFIG.include],
+                              cwd=self.work, capture_output=True, text=True, env=self.env,
+                              timeout=120)
+
+    def rechecked(self, proc):
+        line = [l for l in proc.stderr.splitlines() if "functions checked again" in l]
+        self.assertEqual(len(line), 1, proc.stderr)
+        return int(line[0].rsplit(" functions checked again", 1)[0].rsplit(" ", 1)[-1])
+
+    def test_a_changed_summary_rechecks_its_callers_only(self):
+        self.work = os.path.join(CONFIG.tmp, "callers")
+        os.makedirs(self.work, exist_ok=True)
+        self.db = os.path.join(self.work, "c.db")
+        self.env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
+        if os.path.exists(self.db):
+            os.remove(self.db)
+        self.write("frames.h", self.HEADER)
+        self.write("sink.c", self.SINK.replace("{release}", ""))
+        self.write("main.c", self.MAIN)
+        self.write("energy.c", self.ENERGY)
+        cold = self.analyze()
+        self.assertEqual(cold.returncode, 0, cold.stderr)
+        self.assertEqual(self.rechecked(cold), 5, "every function is checked on a cold run")
+
+        # frame_emit now releases its argument: its summary changes, main (its caller) sees it
+        self.write("sink.c", self.SINK.replace("{release}", "    nda_release(f);\n"))
+        changed = self.analyze()
+        self.assertIn("2 units from the cache, 1 parsed", changed.stderr)
+        self.assertEqual(self.rechecked(changed), 2, "frame_emit and its caller main")
+        self.assertEqual(results(changed), [("main.c", 9, "VC007")], changed.stderr)
+        self.assertEqual(json.loads(changed.stdout)["findings"],
+                         json.loads(self.analyze("--no-cache").stdout)["findings"],
+                         "the incremental run finds what a full one finds")
+
+        # energy.c changes but none of its summaries does: its own functions only
+        with open(os.path.join(self.work, "energy.c"), "a") as f:
+            f.write("/* touched */\n")
+        touched = self.analyze()
+        self.assertIn("2 units from the cache, 1 parsed", touched.stderr)
+        self.assertEqual(self.rechecked(touched), 3, "frame_energy, twice, frame_power")
+        self.assertEqual(results(touched), results(changed))
+
+        # back as it was: the released argument is gone from main's view again
+        self.write("sink.c", self.SINK.replace("{release}", ""))
+        back = self.analyze()
+        self.assertEqual(self.rechecked(back), 2)
+        self.assertEqual(results(back), [])
+
+
 class Shards(unittest.TestCase):
     """--shard K/N splits the files deterministically; merge finds what crosses shards."""
 
