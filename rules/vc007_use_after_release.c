@@ -34,13 +34,21 @@ static void dangling_use(vc_flow *f, const vc_event *ev, int data)
     d->dangling = TRI_NO;
 }
 
+/* One root cause, one finding, at its first consequence on each path: the state says on which
+ * paths the release has had none yet (a release in a loop followed by a use in the same
+ * iteration is reported at that use, not when the release comes round again). The older
+ * generations of a handle (a twin split at a join) share the root cause with it; and a release
+ * the callee only may do has one finding in all: the paths that differ are mostly the ones
+ * where it did not happen. */
 static void released_use(vc_flow *f, const vc_event *ev, bool again)
 {
     int ref = flow_object(f, ev->obj)->ref;
     vc_objstate *r = flow_state(f, ref);
-    if (!r->released || !flow_once(f, "VC007", r->released_at))
+    if (!r->released || r->release_pending == TRI_NO)
         return;
-    {
+    r->release_pending = TRI_NO;
+    if (flow_reporting(f) &&
+        flow_once_for(f, "VC007", r->released_at, r->release_uncertain ? -1 : ref)) {
         bool may = r->released == TRI_MAY || ev->may || flow_exists_may(f, ref);
         vc_finding *fd =
             flow_report(f, &vc_rule_vc007, ev->loc, may,
@@ -85,6 +93,12 @@ static void release(vc_flow *f, const vc_event *ev)
         r->released = tri_set(ev->may);
         r->released_at = ev->loc;
         r->released_cause = ev->cause;
+        r->release_pending = r->released;
+        r->release_uncertain = ev->may;
+    } else if (r->released == TRI_MAY) { /* released now also on the paths that had not */
+        r->released = tri_set(ev->may);
+        r->release_pending = TRI_MAY;
+        r->release_uncertain |= ev->may;
     }
     maybe_free_memory(f, flow_object(f, ev->obj)->root, ev->loc);
 }

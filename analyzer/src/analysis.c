@@ -279,7 +279,8 @@ bool program_same_summary(const vc_model *a, const vc_model *b)
     for (int i = 0; i < a->neffects; i++) {
         const vc_effect *x = &a->effects[i], *y = &b->effects[i];
         if (x->kind != y->kind || x->nargs != y->nargs || x->may != y->may ||
-            x->early != y->early || x->as != y->as || !same_args(x, y))
+            x->early != y->early || x->before_others != y->before_others || x->as != y->as ||
+            !same_args(x, y))
             return false;
     }
     return true;

@@ -36,7 +36,7 @@ struct vc_flow {
     int block;
     /* summary accumulation */
     vc_model *summary;
-    uint8_t *root_fx;        /* per object: what happened to the memory of a parameter root */
+    uint16_t *root_fx;       /* per object: what happened to the memory of a parameter root */
     first_event *root_first; /* per object and summary bit: the first such event */
     uint64_t *returned;      /* objects returned */
     int returned_words;
@@ -90,16 +90,21 @@ bool flow_derived_from(const vc_flow *f, int obj, int ancestor)
     return false;
 }
 
-bool flow_once(vc_flow *f, const char *rule, vc_loc key)
+bool flow_once_for(vc_flow *f, const char *rule, vc_loc key, int obj)
 {
     if (!f->out)
         return false;
     char *k = xasprintf("%s@%u:%u:%u", rule, key.file, key.line, key.col);
-    bool first = strmap_get(&f->once, k) < 0;
-    if (first)
-        strmap_put(&f->once, k, 1);
+    int seen = strmap_get(&f->once, k);
+    if (seen < 0)
+        strmap_put(&f->once, k, obj + 1);
     free(k);
-    return first;
+    return seen < 0 || (obj >= 0 && seen == obj + 1);
+}
+
+bool flow_once(vc_flow *f, const char *rule, vc_loc key)
+{
+    return flow_once_for(f, rule, key, -1);
 }
 
 bool flow_exists_may(vc_flow *f, int obj)
@@ -280,6 +285,10 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     if (a->released == TRI_NO && b->released)
         a->released_cause = b->released_cause;
     c |= join_fact(&a->released, &a->released_at, b->released, b->released_at);
+    c |= a->release_pending != tri_join(a->release_pending, b->release_pending);
+    a->release_pending = tri_join(a->release_pending, b->release_pending);
+    c |= b->release_uncertain && !a->release_uncertain;
+    a->release_uncertain |= b->release_uncertain;
     c |= join_fact(&a->readonly, &a->readonly_at, b->readonly, b->readonly_at);
     if (a->stale == TRI_NO && b->stale)
         a->stale_by = b->stale_by;
@@ -348,11 +357,15 @@ static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
             from.released = dst->obj[o].released; /* gone on that path: its release is moot */
             from.released_at = dst->obj[o].released_at;
             from.released_cause = dst->obj[o].released_cause;
+            from.release_pending = dst->obj[o].release_pending;
+            from.release_uncertain = dst->obj[o].release_uncertain;
         } else if (differ && !held_dst[o] && held_src[o] && dst->obj[o].exists &&
                    src->obj[o].exists) {
             dst->obj[o].released = src->obj[o].released;
             dst->obj[o].released_at = src->obj[o].released_at;
             dst->obj[o].released_cause = src->obj[o].released_cause;
+            dst->obj[o].release_pending = src->obj[o].release_pending;
+            dst->obj[o].release_uncertain = src->obj[o].release_uncertain;
         }
         changed |= objstate_join(&dst->obj[o], &from);
     }
@@ -491,6 +504,8 @@ enum {
     SUM_RESIZE = 16,
     SUM_READONLY = 32,
     SUM_RELEASED_EARLY = 64,
+    SUM_RELEASED_BEFORE_OTHERS = 128,
+    SUM_WRITTEN_BEFORE_OTHERS = 256,
 };
 
 static int bit_index(int bit)
@@ -516,7 +531,16 @@ static void note_param_effect(vc_flow *f, int obj, int bit, vc_loc at, const vc_
     int root = f->objs[obj].root;
     if (!summarized_root(&f->objs[root]) || !bit)
         return;
-    f->root_fx[root] |= (uint8_t)bit;
+    f->root_fx[root] |= (uint16_t)bit;
+    if (bit & (SUM_READ | SUM_WRITE | SUM_USE)) /* parameters released or written before */
+        for (int o = 0; o < f->nobjs && o < f->cur.nobj; o++) {
+            if (o == root || f->objs[o].root != o || !summarized_root(&f->objs[o]))
+                continue;
+            if (f->cur.obj[o].released)
+                f->root_fx[o] |= SUM_RELEASED_BEFORE_OTHERS;
+            if (f->root_fx[o] & SUM_WRITE)
+                f->root_fx[o] |= SUM_WRITTEN_BEFORE_OTHERS;
+        }
     first_event *fe = &f->root_first[(size_t)root * SUM_BITS + (size_t)bit_index(bit)];
     if (!fe->set && f->summary)
         *fe = (first_event){at, cause, callee, true};
@@ -1386,6 +1410,45 @@ static void apply_stores(vc_flow *f, const vc_instr *in, const vc_model *m)
     }
 }
 
+/* The argument `arg` holds one of a[0..na): the same handle (releases), or memory that meets
+ * theirs (writes). */
+static bool meets_argument(vc_flow *f, const int *a, int na, const vc_instr *in, int arg,
+                           bool same_handle)
+{
+    int b[MAX_PTS];
+    int nb = flow_arg_objects(f, in, arg, b, MAX_PTS);
+    for (int x = 0; x < na; x++)
+        for (int y = 0; y < nb; y++)
+            if (same_handle ? a[x] == b[y] : flow_relation(f, a[x], b[y]) != REL_DISJOINT)
+                return true;
+    return false;
+}
+
+/* A callee that releases or writes a parameter before it uses another, called with arguments
+ * that alias: the release or write comes first (rules.md: parameters do not alias unless a call
+ * makes them, and then the finding is at that call). */
+static void aliased_effects_first(vc_flow *f, const vc_instr *in, const vc_model *m)
+{
+    for (int i = 0; m && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        bool release = e->kind == FX_RELEASES;
+        if ((!release && e->kind != FX_WRITES) || !e->before_others || e->args[0].path)
+            continue;
+        int mine[MAX_PTS];
+        int n = flow_effect_objects(f, in, &e->args[0], mine, MAX_PTS);
+        int place = effect_place(f, in, &e->args[0]);
+        for (int b = 0; b < in->nargs && place >= 0; b++) {
+            bool used = effect_on(m, FX_READS, b) || effect_on(m, FX_WRITES, b) ||
+                        effect_on(m, FX_INSPECTS, b);
+            if (b != e->args[0].param && used && meets_argument(f, mine, n, in, b, release)) {
+                events_for(f, place, release ? EV_RELEASE : EV_WRITE, in, e->ntrace ? e : NULL,
+                           e->may);
+                break;
+            }
+        }
+    }
+}
+
 void flow_apply_call(vc_flow *f, const vc_instr *in)
 {
     const vc_model *m = call_model(f, in);
@@ -1394,6 +1457,7 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
         if (f->cfg->rules[r]->on_call)
             f->cfg->rules[r]->on_call(f, in, m);
     record_contracts(f, in, m);
+    aliased_effects_first(f, in, m);
     for (int a = 0; a < in->nargs; a++) {
         bool accessed = m && (effect_on(m, FX_READS, a) || effect_on(m, FX_WRITES, a) ||
                               effect_on(m, FX_RELEASES, a));
@@ -1888,11 +1952,13 @@ static void build_summary(vc_flow *f, vc_model *m)
         const vc_object *x = &f->objs[o];
         if (!summarized_root(x))
             continue;
-        uint8_t fx = f->root_fx[o];
+        uint16_t fx = f->root_fx[o];
         if (fx & SUM_READ)
             add_param_effect(f, m, FX_READS, o, false, 0);
-        if (fx & SUM_WRITE)
+        if (fx & SUM_WRITE) {
             add_param_effect(f, m, FX_WRITES, o, false, 1);
+            m->effects[m->neffects - 1].before_others = (fx & SUM_WRITTEN_BEFORE_OTHERS) != 0;
+        }
         if (fx & SUM_RESIZE)
             add_param_effect(f, m, FX_UNREFERENCED, o, false, 4);
         if (fx & SUM_READONLY)
@@ -1906,6 +1972,7 @@ static void build_summary(vc_flow *f, vc_model *m)
             !(may_release && const_pointee(f, x))) {
             add_param_effect(f, m, FX_RELEASES, o, may_release, 3);
             m->effects[m->neffects - 1].early = (fx & SUM_RELEASED_EARLY) != 0;
+            m->effects[m->neffects - 1].before_others = (fx & SUM_RELEASED_BEFORE_OTHERS) != 0;
         }
     }
     summarize_stores(f, m);

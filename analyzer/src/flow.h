@@ -55,6 +55,10 @@ typedef struct {
 typedef struct {
     uint8_t exists; /* tri: the handle exists on every path, some paths, none */
     uint8_t released, readonly, stale, wrote, observed, mv_wrote, dangling;
+    /* tri: paths on which the release has had no consequence yet (VC007 reports the first);
+     * whether the release was itself a "may" of the callee (then one consequence in all) */
+    uint8_t release_pending;
+    bool release_uncertain;
     vc_loc released_at, readonly_at, stale_at, wrote_at, observed_at, mv_wrote_at, dangling_at;
     int stale_by, observed_by;
     const vc_effect *wrote_cause, *released_cause, *readonly_cause;
@@ -108,6 +112,8 @@ bool flow_same_handle(const vc_flow *f, int a, int b);
 bool flow_exclusive(vc_flow *f, int a, int b);
 /* True the first time (rule, key) is seen while reporting: one finding per root cause. */
 bool flow_once(vc_flow *f, const char *rule, vc_loc key);
+/* The same, true again for the same object `obj` (on another path); -1: no object. */
+bool flow_once_for(vc_flow *f, const char *rule, vc_loc key, int obj);
 bool flow_is_root(const vc_flow *f, int obj);
 /* Same root memory and regions not provably disjoint. */
 vc_relation flow_relation(vc_flow *f, int a, int b);

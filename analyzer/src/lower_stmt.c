@@ -98,19 +98,52 @@ static void lower_decl_stmt(lower_ctx *c, CXCursor s)
     cursor_list_free(&l);
 }
 
+/* The operator of a && b or a || b (and its operands), else 0. */
+static enum CXBinaryOperatorKind logical(CXCursor e, CXCursor *lhs, CXCursor *rhs)
+{
+    if (clang_getCursorKind(e) != CXCursor_BinaryOperator)
+        return 0;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+    cursor_list l = {0};
+    cursor_children(e, &l);
+    bool two = l.n == 2 && (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr);
+    if (two) {
+        *lhs = l.items[0];
+        *rhs = l.items[1];
+    }
+    cursor_list_free(&l);
+    return two ? op : 0;
+}
+
+/* A condition ending in edges to `yes` and `no`, && and || jumping as C evaluates them: in
+ * `if (p && use(p))` the body is reached only through use(p). */
+static void lower_branches(lower_ctx *c, CXCursor cond, int yes, int no)
+{
+    CXCursor lhs, rhs;
+    enum CXBinaryOperatorKind op = logical(lower_strip(cond), &lhs, &rhs);
+    if (!op) {
+        lower_expr(c, cond);
+        ir_block_edge(c->fn, c->block, yes);
+        ir_block_edge(c->fn, c->block, no);
+        return;
+    }
+    int right = ir_block_new(c->fn);
+    lower_branches(c, lhs, op == CXBinaryOperator_LAnd ? right : yes,
+                   op == CXBinaryOperator_LAnd ? no : right);
+    c->block = right;
+    lower_branches(c, rhs, yes, no);
+}
+
 static void lower_if(lower_ctx *c, const cursor_list *l)
 {
     if (l->n < 2)
         return;
-    lower_condition(c, l->items[0]);
-    int from = c->block, join = ir_block_new(c->fn);
-    for (int arm = 1; arm < 3; arm++) {
-        if (arm >= l->n) {
-            ir_block_edge(c->fn, from, join);
-            break;
-        }
-        c->block = ir_block_new(c->fn);
-        ir_block_edge(c->fn, from, c->block);
+    c->stmt++;
+    int join = ir_block_new(c->fn), then = ir_block_new(c->fn);
+    int otherwise = l->n > 2 ? ir_block_new(c->fn) : join;
+    lower_branches(c, l->items[0], then, otherwise);
+    for (int arm = 1; arm < 3 && arm < l->n; arm++) {
+        c->block = arm == 1 ? then : otherwise;
         lower_stmt(c, l->items[arm]);
         ir_block_edge(c->fn, c->block, join);
     }

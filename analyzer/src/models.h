@@ -67,12 +67,13 @@ typedef struct {
     vc_effect_kind kind;
     vc_effect_arg args[VC_EFFECT_MAXARGS];
     int nargs;
-    bool may;          /* summaries: on some paths only */
-    bool early;        /* summaries: before the callee's contracts (a release before a resize) */
-    char *field;       /* GSL: the returned struct's member that holds the handle ("vector") */
-    vc_effect_kind as; /* FX_STORES: how the stored handle derives from args[1] */
-    vc_step *trace;    /* summaries: where it happens, through the callees */
-    bool has_region;   /* summaries: a returned view covers `region` of its parameter */
+    bool may;           /* summaries: on some paths only */
+    bool early;         /* summaries: before the callee's contracts (a release before a resize) */
+    bool before_others; /* summaries, a release or write: before another parameter is used */
+    char *field;        /* GSL: the returned struct's member that holds the handle ("vector") */
+    vc_effect_kind as;  /* FX_STORES: how the stored handle derives from args[1] */
+    vc_step *trace;     /* summaries: where it happens, through the callees */
+    bool has_region;    /* summaries: a returned view covers `region` of its parameter */
     vc_region region;
     int ntrace;
 } vc_effect;

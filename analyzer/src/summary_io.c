@@ -64,8 +64,9 @@ static json_t *effect_json(const vc_effect *e)
     for (int t = 0; t < e->ntrace; t++)
         json_array_append_new(trace, json_pack("[s,i,i,s]", e->trace[t].file, (int)e->trace[t].line,
                                                (int)e->trace[t].col, e->trace[t].message));
-    return json_pack("[i,b,b,i,o,o,o,o]", e->kind, e->may, e->early, e->as, str_or_null(e->field),
-                     args, trace, e->has_region ? region_json(&e->region) : json_null());
+    return json_pack("[i,b,b,i,o,o,o,o,b]", e->kind, e->may, e->early, e->as, str_or_null(e->field),
+                     args, trace, e->has_region ? region_json(&e->region) : json_null(),
+                     e->before_others);
 }
 
 json_t *summary_json(const vc_model *m)
@@ -82,6 +83,7 @@ static vc_effect effect_from(json_t *j)
     e.kind = (vc_effect_kind)num(j, 0);
     e.may = json_is_true(json_array_get(j, 1));
     e.early = json_is_true(json_array_get(j, 2));
+    e.before_others = json_is_true(json_array_get(j, 8));
     e.as = (vc_effect_kind)num(j, 3);
     e.field = dup_or_null(json_array_get(j, 4));
     json_t *args = json_array_get(j, 5), *trace = json_array_get(j, 6), *region;

@@ -122,11 +122,11 @@ nda_array *nda_as_strided(const nda_array *a, int ndim, const ptrdiff_t *shape,
 /* ---- Maybe-views: a view when the layout allows it, otherwise a copy ----------------------- */
 NDA_RETURNS_MAYBE_VIEW(a)
 NDA_READS(a)
-NDA_VIEW_IF_CONTIGUOUS(a) NDA_RESULT_NDIM(ndim) nda_array *nda_reshape(const nda_array *a, int ndim,
-                                                                       const ptrdiff_t *shape);
+NDA_VIEW_IF_CONTIGUOUS(a)
+NDA_RESULT_NDIM(ndim) nda_array *nda_reshape(const nda_array *a, int ndim, const ptrdiff_t *shape);
 NDA_RETURNS_MAYBE_VIEW(a)
-NDA_READS(a) NDA_COPY_UNLESS_CONTIGUOUS(a)
-    NDA_RESULT_NDIM(1) nda_array *nda_ravel(const nda_array *a);
+NDA_READS(a)
+NDA_COPY_UNLESS_CONTIGUOUS(a) NDA_RESULT_NDIM(1) nda_array *nda_ravel(const nda_array *a);
 NDA_RETURNS_MAYBE_VIEW(a)
 NDA_READS(a) NDA_SAME_IF_CONTIGUOUS(a) nda_array *nda_ascontiguous(const nda_array *a);
 
@@ -169,25 +169,29 @@ NDA_WRITES(a) nda_status nda_fill(nda_array *a, double v);
 NDA_WRITES(dst) NDA_READS(src) nda_status nda_copyto(nda_array *dst, const nda_array *src);
 NDA_WRITES(out)
 NDA_READS(x)
-NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(y)
+NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_add(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
 NDA_READS(x)
-NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(y)
+NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_sub(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
 NDA_READS(x)
-NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(y)
+NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_mul(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
 NDA_READS(x)
-NDA_READS(y) NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_READS(y)
+NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
     nda_div(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_READS(a) NDA_WRITES(a) nda_status nda_scale(nda_array *a, double s);
 NDA_READS(y)
 NDA_WRITES(y)
-NDA_READS(x) NDA_NO_PARTIAL_OVERLAP(y, x) nda_status
-    nda_axpy(nda_array *y, double alpha, const nda_array *x);
+NDA_READS(x)
+NDA_NO_PARTIAL_OVERLAP(y, x) nda_status nda_axpy(nda_array *y, double alpha, const nda_array *x);
 NDA_READS(a) double nda_sum(const nda_array *a);
 NDA_READS(x) NDA_READS(y) double nda_dot(const nda_array *x, const nda_array *y);
 
@@ -202,5 +206,9 @@ NDA_UNREFERENCED(a) nda_status nda_resize(nda_array *a, ptrdiff_t new_size);
 
 #ifdef __cplusplus
 }
+#endif
+
+#ifdef NDA_CHECKED /* checked mode: every call goes through a checking wrapper (nda_check.h) */
+#include "nda_check.h"
 #endif
 #endif /* NDA_H */

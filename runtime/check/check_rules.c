@@ -1,0 +1,145 @@
+/* The rules on the executed path. Each event names the handle it goes through (a record) and
+ * the bytes it touches. Where the rules leave room (loops, one statement), the checked mode
+ * reports only what is certain: a dynamic finding must be one the analyzer reports too. */
+#include "check_state.h"
+
+#include <stdio.h>
+
+bool check_use(int r, const check_site *at)
+{
+    check_record *rec = check_get(r);
+    if (!rec->poisoned)
+        return true;
+    if (!rec->reported_use) {
+        rec->reported_use = true;
+        check_report("VC007", at,
+                     "a handle is used after it gave up its reference (released at "
+                     "a release on this path)");
+    }
+    return false;
+}
+
+static bool raw_still_valid(int r, const check_site *at)
+{
+    check_record *rec = check_get(r);
+    const nda_array *owner = nda__owner(rec->array);
+    int o = check_find(owner);
+    bool dead = rec->poisoned || (o >= 0 && check_get(o)->poisoned &&
+                                  atomic_load(&((nda_array *)owner)->refcount) <= 0);
+    bool moved = check_resizes(owner) != rec->resize_generation;
+    if (!dead && !moved)
+        return true;
+    if (!rec->reported_use) {
+        rec->reported_use = true;
+        check_report("VC007", at, "a raw data pointer is used after its array %s",
+                     moved ? "was resized" : "gave up its last reference");
+    }
+    return false;
+}
+
+bool check_writable(int r)
+{
+    const check_record *rec = check_get(r);
+    return rec->array->writeable && rec->const_frame == 0;
+}
+
+/* The reads of V's base that count for VC004: not in the statement of the write, not reached
+ * only by going around a loop since the write. */
+static bool counts_after(const check_site *write, const check_site *now)
+{
+    return now->line != write->line && check_same_iteration(write, now);
+}
+
+void check_read(int r, const char *lo, const char *hi, const check_site *at)
+{
+    if (r < 0)
+        return;
+    check_record *rec = check_get(r);
+    if (rec->raw && !raw_still_valid(r, at))
+        return;
+    if (rec->parent >= 0 && rec->stale) {
+        rec->stale = false;
+        check_report("VC003", at,
+                     "a derived handle is read after memory it covers was written "
+                     "through another handle at line %d",
+                     rec->stale_write.line);
+    }
+    if (rec->base_read && counts_after(&rec->read_at, at) &&
+        check_same_iteration(&rec->written.site, at)) {
+        rec->base_read = false;
+        check_report("VC004", &rec->written.site,
+                     "a write through a derived handle changed memory read through another "
+                     "handle at line %d, and the derived handle is used again at line %d",
+                     rec->read_at.line, at->line);
+    }
+    for (int v = 0; v < check_count(); v++) {
+        check_record *view = check_get(v);
+        if (v == r || view->npending == 0 || view->base_read || check_derived_from(r, v))
+            continue;
+        for (int k = 0; k < view->npending; k++) {
+            check_range *w = &view->pending[k];
+            if (w->lo < hi && lo < w->hi && counts_after(&w->site, at)) {
+                view->base_read = true;
+                view->written = *w;
+                view->read_at = *at;
+                view->npending = 0;
+                break;
+            }
+        }
+    }
+}
+
+static void add_pending(check_record *rec, const char *lo, const char *hi, const check_site *at)
+{
+    if (rec->npending < CHECK_MAX_RANGES)
+        rec->pending[rec->npending++] = (check_range){(char *)lo, (char *)hi, *at};
+}
+
+void check_write(int r, const char *lo, const char *hi, const check_site *at)
+{
+    if (r < 0)
+        return;
+    check_record *rec = check_get(r);
+    if (rec->raw && !raw_still_valid(r, at))
+        return;
+    if (rec->base_read && counts_after(&rec->read_at, at) &&
+        check_same_iteration(&rec->written.site, at)) {
+        rec->base_read = false;
+        check_report("VC004", &rec->written.site,
+                     "a write through a derived handle changed memory read through another "
+                     "handle at line %d, and the derived handle is written again at line %d",
+                     rec->read_at.line, at->line);
+    }
+    for (int v = 0; v < check_count(); v++) {
+        check_record *view = check_get(v);
+        if (v == r || view->parent < 0 || view->poisoned || view->stale ||
+            check_derived_from(r, v) || !check_covers(v, lo, hi))
+            continue;
+        view->stale = true;
+        view->stale_write = *at;
+    }
+    if (rec->parent >= 0)
+        add_pending(rec, lo, hi, at);
+}
+
+/* Released without being freed: the references the real array held go, its memory stays, so
+ * that a later use is seen (and is harmless) and a resize sees the references that remain. */
+static void poison(nda_array *a)
+{
+    while (a && atomic_fetch_sub(&a->refcount, 1) == 1)
+        a = a->base;
+}
+
+void check_release(int r, const check_site *at)
+{
+    check_record *rec = check_get(r);
+    if (!check_use(r, at))
+        return;
+    if (--rec->count > 0) {
+        poison(rec->array);
+        return;
+    }
+    rec->poisoned = true;
+    rec->reported_use = false;
+    poison(rec->array);
+}

@@ -1,0 +1,81 @@
+/* The checked mode's state: a record per handle (arrays and raw data pointers) with its
+ * provenance, the helper-call frames and loop iterations the program announced, and the events
+ * the rules are evaluated on. */
+#ifndef NDA_CHECK_STATE_H
+#define NDA_CHECK_STATE_H
+
+#include "../src/nda_internal.h"
+
+#include <stdbool.h>
+
+enum { CHECK_MAX_FRAMES = 8, CHECK_MAX_LOOPS = 16, CHECK_MAX_RANGES = 16 };
+
+/* Where an event happened: its line and the call sites of the helpers it is inside. */
+typedef struct {
+    const char *file;
+    int line;
+    int nframes;
+    const char *frame_files[CHECK_MAX_FRAMES];
+    int frame_lines[CHECK_MAX_FRAMES];
+    unsigned loops[CHECK_MAX_LOOPS]; /* each announced loop's iterations so far */
+} check_site;
+
+typedef struct {
+    char *lo, *hi;
+    check_site site;
+} check_range;
+
+typedef struct {
+    const void *ptr;   /* the nda_array, or the raw data pointer */
+    nda_array *array;  /* the array (for a raw pointer: the one it was taken from) */
+    int parent;        /* the record it was derived from, -1 for a fresh array */
+    bool raw;          /* a data pointer */
+    long count;        /* references held through this handle: 1 + retains - releases */
+    bool poisoned;     /* released (count reached 0) */
+    bool reported_use; /* VC007 already reported for it */
+    unsigned long resize_generation; /* raw: the array's resizes when it was taken */
+    int const_frame;                 /* > 0: a const parameter of the frame at that depth */
+    check_site made;
+    /* VC003: written through another handle since it was made */
+    bool stale;
+    check_site stale_write;
+    /* VC004: its writes not yet followed by a read through another handle; then the read */
+    check_range pending[CHECK_MAX_RANGES];
+    int npending;
+    bool base_read;
+    check_range written; /* the write whose memory was read */
+    check_site read_at;
+} check_record;
+
+bool check_enabled(void);
+/* The record of a handle (the newest for that pointer), or -1. */
+int check_find(const void *ptr);
+int check_add(const void *ptr, nda_array *array, int parent, bool raw, const check_site *made);
+check_record *check_get(int r);
+int check_count(void);
+bool check_derived_from(int r, int ancestor);
+/* Whether the elements of record r meet the bytes [lo, hi). */
+bool check_covers(int r, const char *lo, const char *hi);
+/* The byte ranges of every element of a (malloc'd, *n of them). */
+check_range *check_elements(const nda_array *a, int *n);
+unsigned long check_resizes(const nda_array *owner);
+void check_count_resize(const nda_array *owner);
+int check_frame_depth(void);
+void check_site_here(check_site *s, const char *file, int line);
+/* No loop that had run by `then` has iterated since (else `now` may be reached only by going
+ * around that loop). */
+bool check_same_iteration(const check_site *then, const check_site *now);
+
+/* check_rules.c: the events. */
+/* Used at all (VC007 when released); false when the handle must not be touched further. */
+bool check_use(int r, const check_site *at);
+void check_read(int r, const char *lo, const char *hi, const check_site *at);
+void check_write(int r, const char *lo, const char *hi, const check_site *at);
+void check_release(int r, const check_site *at);
+bool check_writable(int r);
+
+/* check_report.c */
+void check_report(const char *rule, const check_site *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
