@@ -1,10 +1,12 @@
-# Thin driver over CMake: `make demo`, `make test`, `make asan-test`, `make bench`, `make fuzz`.
+# Thin driver over CMake: `make demo`, `make test`, `make asan-test`, `make bench`, `make fuzz`,
+# `make differential` (the long run of the differential test against nda's checked mode).
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 60
+DIFFERENTIAL_COUNT ?= 10000
 
-.PHONY: all deps build demo test asan-test bench fuzz campaign format clean
+.PHONY: all deps build demo test asan-test bench fuzz campaign differential format clean
 
 all: build
 
@@ -42,6 +44,13 @@ campaign: deps
 	cmake --build $(BUILD)-asan -j $(JOBS) --target viewcheck
 	fuzz/campaign.py --viewcheck $(BUILD)-asan/bin/viewcheck --out $(BUILD)-asan/campaign \
 	    --jobs $(JOBS) $(CAMPAIGN_FLAGS)
+
+# Generated programs run under nda's checked mode and analyzed: every dynamic finding must be a
+# static one (tests/gen/differential.py); counts in $(BUILD)/differential.json.
+differential: build
+	tests/gen/differential.py --viewcheck $(BUILD)/bin/viewcheck --include runtime/include \
+	    --library $(BUILD)/runtime/libnda_checked.a --count $(DIFFERENTIAL_COUNT) \
+	    --jobs $(JOBS) --samples 40 --json $(BUILD)/differential.json
 
 format:
 	git ls-files '*.c' '*.h' | xargs clang-format -i

@@ -17,30 +17,44 @@ static bool is_v(const vc_flow *f, int obj)
     return rule_is_derived(f, obj) && !rule_under_maybe_view(f, obj);
 }
 
-static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
+static void report_write(vc_flow *f, const vc_event *ev, vc_objstate *s, vc_loc wrote_at,
+                         bool first)
 {
-    if (!s->observed)
-        return;
-    if (flow_reporting(f)) {
-        bool may =
-            s->observed == TRI_MAY || s->wrote == TRI_MAY || ev->may || flow_exists_may(f, ev->obj);
+    {
+        bool may = s->observed == TRI_MAY || s->wrote == TRI_MAY || ev->may ||
+                   flow_exists_may(f, ev->obj) || !first;
         const char *v = flow_name(f, ev->obj), *b = flow_name(f, s->observed_by);
         int parent = rule_unaliased(f, ev->obj);
         parent = flow_object(f, parent)->parent >= 0 ? flow_object(f, parent)->parent : parent;
         vc_finding *fd = flow_report(
-            f, &vc_rule_vc004, s->wrote_at, may,
+            f, &vc_rule_vc004, wrote_at, may,
             rule_fmt("write through '%s' %s '%s' (%s is derived from %s at line %u); '%s' is "
                      "read at line %u and '%s' is used again at line %u",
                      v, may ? "may mutate" : "mutates", b, v, flow_name(f, parent),
                      flow_object(f, ev->obj)->created.line, b, s->observed_at.line, v,
                      ev->loc.line));
         flow_note(f, fd, flow_object(f, ev->obj)->created, rule_fmt("'%s' created here", v));
-        flow_note_cause(f, fd, s->wrote_cause);
+        if (first)
+            flow_note_cause(f, fd, s->wrote_cause);
         flow_note(f, fd, s->observed_at, rule_fmt("'%s' read here", b));
         flow_note(f, fd, ev->loc, rule_fmt("'%s' used again here", v));
     }
+}
+
+/* The first write of the episode is reported, on each path that reached here (several when
+ * paths with other first writes joined). */
+static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
+{
+    if (!s->observed)
+        return;
+    if (flow_reporting(f)) {
+        report_write(f, ev, s, s->wrote_at, true);
+        for (int i = 0; i < s->nwrote_also; i++)
+            report_write(f, ev, s, s->wrote_also[i], false);
+    }
     s->observed = TRI_NO;
     s->wrote = TRI_NO;
+    s->nwrote_also = 0;
 }
 
 static void observe(vc_flow *f, const vc_event *ev)
@@ -63,6 +77,11 @@ static void observe(vc_flow *f, const vc_event *ev)
 
 static void wrote(const vc_event *ev, vc_objstate *s)
 {
+    if (s->wrote == TRI_MAY && !s->wrote_around && !s->observed) {
+        flow_add_write(s, ev->loc); /* the first write on the paths that had none */
+        s->wrote = tri_set(ev->may);
+        return;
+    }
     if (s->wrote && !s->wrote_around)
         return; /* the first write of this episode is the one reported */
     s->wrote = tri_set(ev->may);
@@ -71,6 +90,7 @@ static void wrote(const vc_event *ev, vc_objstate *s)
     s->wrote_stmt = ev->stmt;
     s->wrote_around = 0;
     s->wrote_cause = ev->cause;
+    s->nwrote_also = 0;
 }
 
 static void on_event(vc_flow *f, const vc_event *raw)
@@ -96,6 +116,7 @@ static void on_event(vc_flow *f, const vc_event *raw)
     case EV_RELEASE:
     case EV_CREATE:
         s->wrote = s->observed = TRI_NO;
+        s->nwrote_also = 0;
         break;
     case EV_USE:
         break;

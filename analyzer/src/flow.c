@@ -271,6 +271,33 @@ static bool join_fact(uint8_t *a, vc_loc *aloc, uint8_t b, vc_loc bloc)
     return changed;
 }
 
+static bool same_loc(vc_loc a, vc_loc b)
+{
+    return a.file == b.file && a.line == b.line && a.col == b.col;
+}
+
+bool flow_add_write(vc_objstate *a, vc_loc at)
+{
+    if (same_loc(a->wrote_at, at))
+        return false;
+    for (int i = 0; i < a->nwrote_also; i++)
+        if (same_loc(a->wrote_also[i], at))
+            return false;
+    if (a->nwrote_also == sizeof a->wrote_also / sizeof *a->wrote_also)
+        return false;
+    a->wrote_also[a->nwrote_also++] = at;
+    return true;
+}
+
+/* Both paths wrote: the first write of each path is kept (a few of them). */
+static bool join_writes(vc_objstate *a, const vc_objstate *b)
+{
+    bool c = flow_add_write(a, b->wrote_at);
+    for (int i = 0; i < b->nwrote_also; i++)
+        c |= flow_add_write(a, b->wrote_also[i]);
+    return c;
+}
+
 static bool objstate_join(vc_objstate *a, const vc_objstate *b)
 {
     if (!b->exists)
@@ -301,6 +328,12 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     }
     if (a->wrote == TRI_NO && b->wrote)
         a->wrote_cause = b->wrote_cause;
+    if (a->wrote && b->wrote && a->observed == b->observed)
+        c |= join_writes(a, b);
+    else if (b->wrote) {
+        memcpy(a->wrote_also, b->wrote_also, sizeof a->wrote_also);
+        a->nwrote_also = b->nwrote_also;
+    }
     c |= join_fact(&a->wrote, &a->wrote_at, b->wrote, b->wrote_at);
     c |= around != a->wrote_around;
     a->wrote_around = around;
@@ -1311,6 +1344,15 @@ static bool effect_on(const vc_model *m, vc_effect_kind k, int arg)
     return false;
 }
 
+static bool mentions_param(const vc_model *m, int param)
+{
+    for (int i = 0; i < m->neffects; i++)
+        for (int k = 0; k < m->effects[i].nargs; k++)
+            if (m->effects[i].args[k].param == param && !m->effects[i].args[k].literal)
+                return true;
+    return false;
+}
+
 static void args_events(vc_flow *f, const vc_instr *in, const vc_model *m, vc_effect_kind k,
                         vc_event_kind ev, bool early)
 {
@@ -1458,9 +1500,12 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
             f->cfg->rules[r]->on_call(f, in, m);
     record_contracts(f, in, m);
     aliased_effects_first(f, in, m);
+    bool defined = m && m == program_summary(f->program, f->unit, in);
     for (int a = 0; a < in->nargs; a++) {
         bool accessed = m && (effect_on(m, FX_READS, a) || effect_on(m, FX_WRITES, a) ||
                               effect_on(m, FX_RELEASES, a));
+        if (defined && !mentions_param(m, a))
+            continue; /* the function's body does nothing with that argument: no use */
         if (in->args[a].kind == OP_PLACE && !accessed && (m || f->cfg->unknown_calls_write))
             events_for(f, in->args[a].place, EV_USE, in, NULL, false);
     }

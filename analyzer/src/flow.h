@@ -64,6 +64,9 @@ typedef struct {
     const vc_effect *wrote_cause, *released_cause, *readonly_cause;
     int wrote_block;
     uint32_t wrote_stmt;
+    /* VC004: the first writes of the episode on other paths than wrote_at's */
+    vc_loc wrote_also[3];
+    uint8_t nwrote_also;
     uint64_t wrote_around; /* loops whose back edge the pending write crossed */
     bool atoms_stale;      /* a variable its region names changed since it was made */
 } vc_objstate;
@@ -140,6 +143,9 @@ vc_finding *flow_report(vc_flow *f, const vc_rule *rule, vc_loc at, bool may, ch
 void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message);
 /* Notes for the steps inside the callees through which an effect happened. */
 void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause);
+/* VC004: another first write of the episode (on paths that had not written); false when known
+ * or when there is no room. */
+bool flow_add_write(vc_objstate *s, vc_loc at);
 /* The merge of two tri facts where `may` weakens a must. */
 uint8_t tri_set(bool may);
 /* The finding is a "may" when the handle exists on some paths only. */

@@ -14,10 +14,14 @@ typedef struct {
 
 static check_place frames[CHECK_MAX_FRAMES];
 static int depth; /* may exceed CHECK_MAX_FRAMES: deeper frames are counted, not kept */
-static check_place loops[CHECK_MAX_LOOPS];
-static unsigned iterations[CHECK_MAX_LOOPS];
-static int nloops;
-static bool loops_lost; /* more loops than CHECK_MAX_LOOPS: no two sites count as one iteration */
+typedef struct {
+    unsigned long id;
+    unsigned iterations;
+} check_loop;
+
+static check_loop loops[CHECK_MAX_LOOPS];
+static int nloops; /* may exceed CHECK_MAX_LOOPS: deeper loops are counted, not kept */
+static unsigned long next_loop_id = 1;
 
 typedef struct {
     const nda_array *owner;
@@ -64,6 +68,7 @@ int check_add(const void *ptr, nda_array *array, int parent, bool raw, const che
     r->count = 1;
     r->made = *made;
     r->resize_generation = raw ? check_resizes(nda__owner(array)) : 0;
+    r->raw_writeable = raw && array->writeable;
     if (parent >= 0 && records[parent].const_frame > 0 && records[parent].const_frame <= depth)
         r->const_frame = records[parent].const_frame;
     return nrecords++;
@@ -157,17 +162,38 @@ void check_site_here(check_site *s, const char *file, int line)
         s->frame_files[i] = frames[i].file;
         s->frame_lines[i] = frames[i].line;
     }
-    memcpy(s->loops, iterations, sizeof iterations);
+    s->nloops = nloops < CHECK_MAX_LOOPS ? nloops : CHECK_MAX_LOOPS;
+    for (int i = 0; i < s->nloops; i++) {
+        s->loop_ids[i] = loops[i].id;
+        s->loop_iterations[i] = loops[i].iterations;
+    }
 }
 
-bool check_same_iteration(const check_site *then, const check_site *now)
+/* The iteration `now` is in of loop run `id`, or 0 when it is not inside it. */
+static unsigned iteration_of(const check_site *now, unsigned long id)
 {
-    if (loops_lost)
-        return false;
-    for (int i = 0; i < nloops; i++)
-        if (then->loops[i] > 0 && then->loops[i] != now->loops[i])
-            return false;
-    return true;
+    for (int i = 0; i < now->nloops; i++)
+        if (now->loop_ids[i] == id)
+            return now->loop_iterations[i];
+    return 0;
+}
+
+bool check_around(const check_site *then, const check_site *now)
+{
+    for (int i = 0; i < then->nloops; i++) {
+        unsigned it = iteration_of(now, then->loop_ids[i]);
+        if (it && it != then->loop_iterations[i])
+            return true;
+    }
+    return false;
+}
+
+bool check_left_iteration(const check_site *then, const check_site *now)
+{
+    for (int i = 0; i < then->nloops; i++)
+        if (iteration_of(now, then->loop_ids[i]) != then->loop_iterations[i])
+            return true;
+    return false;
 }
 
 void nda_check_enter(const char *file, int line)
@@ -193,17 +219,21 @@ void nda_check_const_param(const nda_array *a)
         records[r].const_frame = depth > 0 ? depth : 1;
 }
 
-void nda_check_iteration(const char *file, int line)
+void nda_check_loop_begin(void)
 {
-    int i = 0;
-    while (i < nloops && !(loops[i].line == line && strcmp(loops[i].file, file) == 0))
-        i++;
-    if (i == nloops) {
-        if (nloops == CHECK_MAX_LOOPS) {
-            loops_lost = true;
-            return;
-        }
-        loops[nloops++] = (check_place){file, line};
-    }
-    iterations[i]++;
+    if (nloops < CHECK_MAX_LOOPS)
+        loops[nloops] = (check_loop){next_loop_id++, 0};
+    nloops++;
+}
+
+void nda_check_iteration(void)
+{
+    if (nloops > 0 && nloops <= CHECK_MAX_LOOPS)
+        loops[nloops - 1].iterations++;
+}
+
+void nda_check_loop_end(void)
+{
+    if (nloops > 0)
+        nloops--;
 }

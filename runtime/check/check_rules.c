@@ -40,14 +40,70 @@ static bool raw_still_valid(int r, const check_site *at)
 bool check_writable(int r)
 {
     const check_record *rec = check_get(r);
-    return rec->array->writeable && rec->const_frame == 0;
+    return (rec->raw ? rec->raw_writeable : rec->array->writeable) && rec->const_frame == 0;
 }
 
-/* The reads of V's base that count for VC004: not in the statement of the write, not reached
- * only by going around a loop since the write. */
-static bool counts_after(const check_site *write, const check_site *now)
+/* VC004 by episodes, as the analyzer sees them: the writes through V since its last finding,
+ * the first of them the one reported; a write through V after control left the iteration of
+ * the episode's first write (a later iteration, or after the loop) starts a new episode. A read
+ * of V's memory through another handle counts when it is not in the statement of the write and
+ * not reached by going around the write's loop; V used again after it is the finding. */
+static bool base_read_counts(const check_site *write, const check_site *now)
 {
-    return now->line != write->line && check_same_iteration(write, now);
+    return now->line != write->line && !check_around(write, now);
+}
+
+static void used_again(check_record *rec, const check_site *at, const char *how)
+{
+    if (!rec->base_read || at->line == rec->read_at.line || check_around(&rec->written.site, at))
+        return;
+    rec->base_read = false;
+    rec->npending = 0;
+    check_report("VC004", &rec->written.site,
+                 "a write through a derived handle changed memory read through another handle "
+                 "at line %d, and the derived handle is %s again at line %d",
+                 rec->read_at.line, how, at->line);
+}
+
+static void base_read(int r, const char *lo, const char *hi, const check_site *at)
+{
+    for (int v = 0; v < check_count(); v++) {
+        check_record *view = check_get(v);
+        if (v == r || view->npending == 0 || view->base_read || check_derived_from(r, v))
+            continue;
+        for (int k = 0; k < view->npending; k++) {
+            check_range *w = &view->pending[k];
+            if (w->lo < hi && lo < w->hi && base_read_counts(&w->site, at)) {
+                view->base_read = true;
+                view->written = view->pending[0];
+                view->read_at = *at;
+                break;
+            }
+        }
+    }
+}
+
+/* VC003 on reading through r: r itself, or a handle r was derived from inside a helper called
+ * on that handle (the analyzer's summary reads the parameter there). */
+static void stale_read(int r, const check_site *at)
+{
+    for (int h = r; h >= 0; h = check_get(h)->parent) {
+        check_record *rec = check_get(h);
+        if (rec->parent >= 0 && rec->stale) {
+            rec->stale = false;
+            check_report("VC003", at,
+                         "a derived handle is read after memory it covers was written "
+                         "through another handle at line %d",
+                         rec->stale_write.line);
+            return;
+        }
+        /* up only from a handle a helper made of its parameter, read in that helper (one it
+         * returned is a new view at the call, for the analyzer) */
+        int p = rec->parent;
+        if (p < 0 || rec->made.nframes <= check_get(p)->made.nframes ||
+            at->nframes < rec->made.nframes)
+            return;
+    }
 }
 
 void check_read(int r, const char *lo, const char *hi, const check_site *at)
@@ -57,40 +113,15 @@ void check_read(int r, const char *lo, const char *hi, const check_site *at)
     check_record *rec = check_get(r);
     if (rec->raw && !raw_still_valid(r, at))
         return;
-    if (rec->parent >= 0 && rec->stale) {
-        rec->stale = false;
-        check_report("VC003", at,
-                     "a derived handle is read after memory it covers was written "
-                     "through another handle at line %d",
-                     rec->stale_write.line);
-    }
-    if (rec->base_read && counts_after(&rec->read_at, at) &&
-        check_same_iteration(&rec->written.site, at)) {
-        rec->base_read = false;
-        check_report("VC004", &rec->written.site,
-                     "a write through a derived handle changed memory read through another "
-                     "handle at line %d, and the derived handle is used again at line %d",
-                     rec->read_at.line, at->line);
-    }
-    for (int v = 0; v < check_count(); v++) {
-        check_record *view = check_get(v);
-        if (v == r || view->npending == 0 || view->base_read || check_derived_from(r, v))
-            continue;
-        for (int k = 0; k < view->npending; k++) {
-            check_range *w = &view->pending[k];
-            if (w->lo < hi && lo < w->hi && counts_after(&w->site, at)) {
-                view->base_read = true;
-                view->written = *w;
-                view->read_at = *at;
-                view->npending = 0;
-                break;
-            }
-        }
-    }
+    stale_read(r, at);
+    used_again(rec, at, "read");
+    base_read(r, lo, hi, at);
 }
 
 static void add_pending(check_record *rec, const char *lo, const char *hi, const check_site *at)
 {
+    if (rec->npending > 0 && !rec->base_read && check_left_iteration(&rec->pending[0].site, at))
+        rec->npending = 0; /* a new episode */
     if (rec->npending < CHECK_MAX_RANGES)
         rec->pending[rec->npending++] = (check_range){(char *)lo, (char *)hi, *at};
 }
@@ -102,14 +133,7 @@ void check_write(int r, const char *lo, const char *hi, const check_site *at)
     check_record *rec = check_get(r);
     if (rec->raw && !raw_still_valid(r, at))
         return;
-    if (rec->base_read && counts_after(&rec->read_at, at) &&
-        check_same_iteration(&rec->written.site, at)) {
-        rec->base_read = false;
-        check_report("VC004", &rec->written.site,
-                     "a write through a derived handle changed memory read through another "
-                     "handle at line %d, and the derived handle is written again at line %d",
-                     rec->read_at.line, at->line);
-    }
+    used_again(rec, at, "written");
     for (int v = 0; v < check_count(); v++) {
         check_record *view = check_get(v);
         if (v == r || view->parent < 0 || view->poisoned || view->stale ||

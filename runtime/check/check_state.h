@@ -17,7 +17,9 @@ typedef struct {
     int nframes;
     const char *frame_files[CHECK_MAX_FRAMES];
     int frame_lines[CHECK_MAX_FRAMES];
-    unsigned loops[CHECK_MAX_LOOPS]; /* each announced loop's iterations so far */
+    int nloops; /* the loops it is inside (announced by the program), outermost first */
+    unsigned long loop_ids[CHECK_MAX_LOOPS]; /* each loop run has its own id */
+    unsigned loop_iterations[CHECK_MAX_LOOPS];
 } check_site;
 
 typedef struct {
@@ -35,6 +37,8 @@ typedef struct {
     bool reported_use; /* VC007 already reported for it */
     unsigned long resize_generation; /* raw: the array's resizes when it was taken */
     int const_frame;                 /* > 0: a const parameter of the frame at that depth */
+    bool raw_writeable; /* raw: its array's flag when it was taken (as views made before
+                         * nda_set_writeable keep theirs) */
     check_site made;
     /* VC003: written through another handle since it was made */
     bool stale;
@@ -62,9 +66,10 @@ unsigned long check_resizes(const nda_array *owner);
 void check_count_resize(const nda_array *owner);
 int check_frame_depth(void);
 void check_site_here(check_site *s, const char *file, int line);
-/* No loop that had run by `then` has iterated since (else `now` may be reached only by going
- * around that loop). */
-bool check_same_iteration(const check_site *then, const check_site *now);
+/* `now` is in a later iteration of a loop `then` was in (reached by going around it). */
+bool check_around(const check_site *then, const check_site *now);
+/* Control left `then`'s loop iteration since (a later iteration, or after the loop). */
+bool check_left_iteration(const check_site *then, const check_site *now);
 
 /* check_rules.c: the events. */
 /* Used at all (VC007 when released); false when the handle must not be touched further. */

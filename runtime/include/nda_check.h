@@ -28,14 +28,18 @@
 #define NDA_CALL_ENTER() nda_check_enter(__FILE__, __LINE__)
 #define NDA_CALL_LEAVE() nda_check_leave()
 #define NDA_CONST_PARAM(a) nda_check_const_param(a)
-#define NDA_LOOP_ITERATION() nda_check_iteration(__FILE__, __LINE__)
+#define NDA_LOOP_BEGIN() nda_check_loop_begin()
+#define NDA_LOOP_ITERATION() nda_check_iteration()
+#define NDA_LOOP_END() nda_check_loop_end()
 #else
 #define NDA_LOAD(p, i) ((p)[i])
 #define NDA_STORE(p, i, v) ((p)[i] = (v))
 #define NDA_CALL_ENTER() ((void)0)
 #define NDA_CALL_LEAVE() ((void)0)
 #define NDA_CONST_PARAM(a) ((void)0)
+#define NDA_LOOP_BEGIN() ((void)0)
 #define NDA_LOOP_ITERATION() ((void)0)
+#define NDA_LOOP_END() ((void)0)
 #endif
 
 #ifdef __cplusplus
@@ -47,7 +51,10 @@ void *nda_check_raw(const char *file, int line, const void *p, ptrdiff_t i, size
 void nda_check_enter(const char *file, int line);
 void nda_check_leave(void);
 void nda_check_const_param(const nda_array *a);
-void nda_check_iteration(const char *file, int line);
+/* Before a loop, at the start of each iteration of its body, after it. */
+void nda_check_loop_begin(void);
+void nda_check_iteration(void);
+void nda_check_loop_end(void);
 /* The number of findings so far (for tests). */
 int nda_check_findings(void);
 

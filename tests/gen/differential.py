@@ -93,6 +93,9 @@ def main():
     ap.add_argument("--samples", type=int, default=5,
                     help="unmatched static findings printed per rule")
     ap.add_argument("--json", help="write the counts here")
+    ap.add_argument("--known", default=os.path.join(HERE, "KNOWN_MISMATCHES"),
+                    help="mismatches already reduced into the corpus and listed (seed rule "
+                         "line): reported, not failures")
     args = ap.parse_args()
     args.include = os.path.abspath(args.include)
     args.library = os.path.abspath(args.library)
@@ -115,6 +118,14 @@ def main():
             for path, fs in part.items():
                 static[path] |= fs
 
+    known = set()
+    if os.path.exists(args.known):
+        with open(args.known) as f:
+            for line in f:
+                fields = line.split("#", 1)[0].split()
+                if len(fields) >= 3:
+                    known.add((int(fields[0]), fields[1], int(fields[2])))
+    known_seen = []
     per_rule = collections.Counter()
     matched = collections.Counter()
     mismatches = []
@@ -127,6 +138,8 @@ def main():
             if hits:
                 matched[rule] += 1
                 produced.add((rule, hits[0]))
+            elif (int(os.path.basename(src)[4:-2]), rule, line) in known:
+                known_seen.append(f"{src}:{line}: {rule}")
             else:
                 mismatches.append(f"{src}:{line}: {rule} (called from lines {list(frames)}) "
                                   f"not found by viewcheck")
@@ -138,7 +151,8 @@ def main():
         "programs": len(sources), "runs": len(sources) * len(gen_program.input_vectors()),
         "first_seed": args.first_seed, "broken_programs": len(problems),
         "dynamic_findings": sum(per_rule.values()), "matched": sum(matched.values()),
-        "mismatches": len(mismatches), "static_findings": n_static,
+        "mismatches": len(mismatches), "known_mismatches": len(known_seen),
+        "static_findings": n_static,
         "static_without_dynamic": sum(len(v) for v in unmatched_static.values()),
         "per_rule": {r: {"dynamic": per_rule[r], "matched": matched[r],
                          "static_without_dynamic": len(unmatched_static[r])}
@@ -149,7 +163,8 @@ def main():
           f"{args.first_seed + args.count - 1}), {report['runs']} runs, "
           f"{report['seconds']} s")
     print(f"  dynamic findings (distinct rule, line, call sites): {report['dynamic_findings']}, "
-          f"matched by viewcheck: {report['matched']}, mismatches: {report['mismatches']}")
+          f"matched by viewcheck: {report['matched']}, mismatches: {report['mismatches']}, "
+          f"known mismatches (tests/gen/KNOWN_MISMATCHES): {len(known_seen)}")
     print(f"  static findings: {n_static}, with no dynamic counterpart on any run: "
           f"{report['static_without_dynamic']}")
     for rule, c in report["per_rule"].items():
@@ -160,6 +175,8 @@ def main():
             print(f"    static only {rule}: {s}")
     for p in problems:
         print(f"  BROKEN PROGRAM {p}")
+    for m in known_seen:
+        print(f"  known mismatch {m}")
     for m in mismatches:
         print(f"  MISMATCH {m}")
     if args.json:

@@ -303,12 +303,14 @@ class Generator:
             return
         n = self.rng.randrange(2, 4)
         i = self.fresh_name("i")
+        self.emit("NDA_LOOP_BEGIN();")
         self.emit(f"for (int {i} = 0; {i} < {n}; {i}++) {{")
         was = self.in_loop
         self.in_loop = True
         self.block(self.rng.randrange(1, 4), loop=True)
         self.in_loop = was
         self.emit("}")
+        self.emit("NDA_LOOP_END();")
 
     def block(self, n, loop=False):
         self.indent += 1

@@ -1,0 +1,23 @@
+/* Found by the differential test (tests/gen, seed 413): `peek` makes a view of its argument and
+ * never releases it, so the argument keeps a reference for good; the resize in main fails with
+ * NDA_EREFERENCED. KNOWN GAP: a summary does not carry "keeps a reference to P" for a leaked
+ * view, so the analyzer misses it (tests/corpus/KNOWN_GAPS). */
+#include <nda.h>
+#include <stdio.h>
+
+static void peek(nda_array *q)
+{
+    nda_array *tail = nda_slice(q, 0, 4, 8, 1);
+    printf("%g\n", nda_get1(tail, 0));
+}
+
+int main(void)
+{
+    nda_array *a = nda_arange(8);
+    if (!a)
+        return 1;
+    peek(a);
+    nda_resize(a, 12); // expect: VC006
+    nda_release(a);
+    return 0;
+}
