@@ -34,6 +34,13 @@ static void dangling_use(vc_flow *f, const vc_event *ev, int data)
     d->dangling = TRI_NO;
 }
 
+/* Per release: each handle's first consequence on each path; its older generations (twins)
+ * share its root cause; a callee's "may" release has one finding in all. */
+static bool first_consequence(vc_flow *f, const vc_objstate *r, int ref)
+{
+    return flow_once_for(f, "VC007", r->released_at, r->release_uncertain ? -1 : ref);
+}
+
 /* One root cause, one finding, at its first consequence on each path: the state says on which
  * paths the release has had none yet (a release in a loop followed by a use in the same
  * iteration is reported at that use, not when the release comes round again). The older
@@ -47,8 +54,7 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
     if (!r->released || r->release_pending == TRI_NO)
         return;
     r->release_pending = TRI_NO;
-    if (flow_reporting(f) &&
-        flow_once_for(f, "VC007", r->released_at, r->release_uncertain ? -1 : ref)) {
+    if (flow_reporting(f) && first_consequence(f, r, ref)) {
         bool may = r->released == TRI_MAY || ev->may || flow_exists_may(f, ref);
         vc_finding *fd =
             flow_report(f, &vc_rule_vc007, ev->loc, may,

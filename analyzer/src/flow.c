@@ -99,7 +99,11 @@ bool flow_once_for(vc_flow *f, const char *rule, vc_loc key, int obj)
     if (seen < 0)
         strmap_put(&f->once, k, obj + 1);
     free(k);
-    return seen < 0 || (obj >= 0 && seen == obj + 1);
+    if (seen < 0 || obj < 0)
+        return seen < 0;
+    /* another handle has its own first consequence; an older generation (a twin, which keeps
+     * its handle's name) shares it */
+    return seen == obj + 1 || strcmp(f->objs[obj].name, f->objs[seen - 1].name) != 0;
 }
 
 bool flow_once(vc_flow *f, const char *rule, vc_loc key)
@@ -1491,6 +1495,42 @@ static void aliased_effects_first(vc_flow *f, const vc_instr *in, const vc_model
     }
 }
 
+static bool returns_a_handle_of(const vc_model *m, int param)
+{
+    static const vc_effect_kind kinds[] = {FX_RETURNS_SAME, FX_RETURNS_VIEW,
+                                           FX_RETURNS_READONLY_VIEW, FX_RETURNS_MAYBE_VIEW};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        if (effect_on(m, kinds[k], param))
+            return true;
+    return false;
+}
+
+/* A callee that keeps a reference to an argument without handing it back (a view it made and
+ * never released): an anonymous reference that nothing here releases (a resize fails). */
+static void keep_references(vc_flow *f, const vc_instr *in, const vc_model *m)
+{
+    for (int i = 0; m && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        if (e->kind != FX_RETAINS || e->args[0].path || returns_a_handle_of(m, e->args[0].param))
+            continue;
+        int parents[MAX_PTS];
+        int n = flow_effect_objects(f, in, &e->args[0], parents, MAX_PTS);
+        char *name =
+            xasprintf("kept by %s", in->callee >= 0 ? f->unit->functions[in->callee]->name : "?");
+        for (int k = 0; k < n; k++) {
+            bool fresh;
+            int made = object_get(f, site_of(f, in) * 64 + 1 + i % 63, parents[k], OBJ_RETAINED,
+                                  name, &fresh);
+            if (fresh)
+                f->objs[made].created = in->loc;
+            create(f, made, false, false);
+            if (e->may)
+                flow_state(f, made)->exists = TRI_MAY;
+        }
+        free(name);
+    }
+}
+
 void flow_apply_call(vc_flow *f, const vc_instr *in)
 {
     const vc_model *m = call_model(f, in);
@@ -1521,6 +1561,7 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
     args_events(f, in, m, FX_RELEASES, EV_RELEASE, false);
     make_result(f, in, m);
     apply_stores(f, in, m);
+    keep_references(f, in, m);
 }
 
 /* ---- the fixpoint ------------------------------------------------------------------------- */
@@ -1991,6 +2032,42 @@ static bool const_pointee(const vc_flow *f, const vc_object *x)
            f->fn->places[place].const_target;
 }
 
+/* Some variable of the caller's reach (a parameter's member, a global) holds `obj`. */
+static bool stored_outside(vc_flow *f, int obj)
+{
+    for (int p = 0; p < f->fn->nplaces; p++) {
+        const vc_place *pl = &f->fn->places[p];
+        if (!((pl->kind == PLACE_GLOBAL && pl->is_pointer) || param_member(f, p)))
+            continue;
+        if (pts_of(f, p)[obj / 64] >> (obj % 64) & 1)
+            return true;
+    }
+    return false;
+}
+
+/* References to a parameter's memory made here and neither released, returned nor stored where
+ * the caller can reach them: the parameter stays referenced after the call. */
+static void summarize_kept_references(vc_flow *f, vc_model *m)
+{
+    for (int o = 0; o < f->nobjs && o < f->cur.nobj && f->cur.reachable; o++) {
+        const vc_object *x = &f->objs[o];
+        const vc_objstate *s = &f->cur.obj[o];
+        const vc_object *root = &f->objs[x->root];
+        bool reference =
+            x->kind == OBJ_VIEW || x->kind == OBJ_MAYBE_VIEW || x->kind == OBJ_RETAINED;
+        /* released on some paths (`if (!v) return;` before the release): not counted */
+        if (!reference || !x->holds_ref || s->exists != TRI_MUST || s->released != TRI_NO ||
+            !summarized_root(root) || root->path || x->parent < 0)
+            continue;
+        bool returned = o / 64 < f->returned_words && (f->returned[o / 64] >> (o % 64) & 1);
+        if (returned || stored_outside(f, o))
+            continue;
+        if (effect_on(m, FX_RETAINS, root->param_index))
+            continue;
+        add_param_effect(f, m, FX_RETAINS, x->root, false, -1);
+    }
+}
+
 static void build_summary(vc_flow *f, vc_model *m)
 {
     for (int o = 0; o < f->nobjs; o++) {
@@ -2022,4 +2099,5 @@ static void build_summary(vc_flow *f, vc_model *m)
     }
     summarize_stores(f, m);
     summarize_return(f, m);
+    summarize_kept_references(f, m);
 }

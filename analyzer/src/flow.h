@@ -115,7 +115,8 @@ bool flow_same_handle(const vc_flow *f, int a, int b);
 bool flow_exclusive(vc_flow *f, int a, int b);
 /* True the first time (rule, key) is seen while reporting: one finding per root cause. */
 bool flow_once(vc_flow *f, const char *rule, vc_loc key);
-/* The same, true again for the same object `obj` (on another path); -1: no object. */
+/* The same, true again for the same object `obj` (on another path) and for an object of another
+ * name (not a twin, an older generation, of it); -1: no object. */
 bool flow_once_for(vc_flow *f, const char *rule, vc_loc key, int obj);
 bool flow_is_root(const vc_flow *f, int obj);
 /* Same root memory and regions not provably disjoint. */

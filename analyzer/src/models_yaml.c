@@ -65,6 +65,18 @@ static bool check_keys(load_ctx *c, yaml_document_t *doc, yaml_node_t *map)
     return true;
 }
 
+/* A function that returns fresh memory in place of what it releases (realloc) may fail, return
+ * NULL and keep the old memory: its release is a "may". */
+static void may_fail_and_keep(vc_model *m)
+{
+    bool fresh = false;
+    for (int i = 0; i < m->neffects; i++)
+        fresh |= m->effects[i].kind == FX_RETURNS_FRESH;
+    for (int i = 0; fresh && i < m->neffects; i++)
+        if (m->effects[i].kind == FX_RELEASES)
+            m->effects[i].may = true;
+}
+
 static bool load_effects(load_ctx *c, yaml_document_t *doc, yaml_node_t *list, vc_model *m,
                          const char *field)
 {
@@ -86,6 +98,7 @@ static bool load_effects(load_ctx *c, yaml_document_t *doc, yaml_node_t *list, v
             e.field = xstrdup(field);
         model_add_effect(m, e);
     }
+    may_fail_and_keep(m);
     return true;
 }
 

@@ -116,7 +116,7 @@ bool summary_from_json(json_t *j, vc_model *m)
         return false;
     for (size_t i = 0; i < json_array_size(j); i++) {
         json_t *e = json_array_get(j, i);
-        if (!json_is_array(e) || json_array_size(e) != 8)
+        if (!json_is_array(e) || json_array_size(e) < 8 || json_array_size(e) > 9)
             return false;
         model_add_effect(m, effect_from(e));
     }

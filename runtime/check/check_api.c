@@ -82,7 +82,9 @@ static void writable(const nda_array *a, const check_site *at)
     if (!check_enabled() || !a)
         return;
     int r = record_of(a, at);
-    if (!check_get(r)->poisoned && !check_writable(r))
+    if (!check_use(r, at))
+        return; /* a released handle: used, even if the call then fails */
+    if (!check_writable(r))
         check_report("VC001", at, "a write reaches memory that must not change (%s)",
                      a->writeable ? "a const parameter's" : "a read-only array's");
 }
@@ -383,7 +385,7 @@ void *nda_check_raw(const char *file, int line, const void *p, ptrdiff_t i, size
     if (r < 0 || !check_get(r)->raw)
         return addr;
     SITE;
-    if (write && !check_writable(r))
+    if (write && !check_any_raw_writable(p))
         check_report("VC001", &at,
                      "a write through a data pointer reaches memory that must not "
                      "change");

@@ -74,6 +74,15 @@ int check_add(const void *ptr, nda_array *array, int parent, bool raw, const che
     return nrecords++;
 }
 
+bool check_any_raw_writable(const void *ptr)
+{
+    for (int r = 0; r < nrecords; r++)
+        if (records[r].raw && records[r].ptr == ptr && records[r].raw_writeable &&
+            records[r].const_frame == 0)
+            return true;
+    return false;
+}
+
 check_record *check_get(int r)
 {
     return &records[r];

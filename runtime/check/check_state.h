@@ -58,6 +58,9 @@ int check_add(const void *ptr, nda_array *array, int parent, bool raw, const che
 check_record *check_get(int r);
 int check_count(void);
 bool check_derived_from(int r, int ancestor);
+/* One of the raw pointers of that value was taken writable (the checked mode cannot tell which
+ * of two equal pointers the program writes through: it assumes the writable one). */
+bool check_any_raw_writable(const void *ptr);
 /* Whether the elements of record r meet the bytes [lo, hi). */
 bool check_covers(int r, const char *lo, const char *hi);
 /* The byte ranges of every element of a (malloc'd, *n of them). */

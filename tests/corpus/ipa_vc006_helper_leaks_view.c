@@ -1,7 +1,7 @@
 /* Found by the differential test (tests/gen, seed 413): `peek` makes a view of its argument and
  * never releases it, so the argument keeps a reference for good; the resize in main fails with
- * NDA_EREFERENCED. KNOWN GAP: a summary does not carry "keeps a reference to P" for a leaked
- * view, so the analyzer misses it (tests/corpus/KNOWN_GAPS). */
+ * NDA_EREFERENCED. The summary of `peek` says it keeps a reference to its parameter (a view
+ * made and neither released, returned nor stored), and the call leaves one behind. */
 #include <nda.h>
 #include <stdio.h>
 

@@ -1,6 +1,8 @@
 /* The model loader: the effect syntax, YAML files, and clear errors for malformed ones. */
 #define _DEFAULT_SOURCE
 #include "models.h"
+#include "analysis.h"
+#include "summary_io.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -142,6 +144,34 @@ static void missing_file(void **state)
     model_set_free(set);
 }
 
+/* Summaries cross processes and runs as JSON: every field comes back (worker processes, the
+ * large component's rounds and the incremental run depend on it). */
+static void summaries_round_trip(void **state)
+{
+    (void)state;
+    const char *texts[] = {"reads(0)", "releases(1)", "writes(0)", "no_partial_overlap(0, 1)"};
+    vc_model m = {0};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        vc_effect e;
+        const char *why;
+        assert_true(model_parse_effect(texts[i], &e, &why));
+        e.may = i == 1;
+        e.early = i == 1;
+        e.before_others = i >= 1;
+        model_add_effect(&m, e);
+    }
+    json_t *j = summary_json(&m);
+    vc_model back = {0};
+    assert_true(summary_from_json(j, &back));
+    assert_int_equal(back.neffects, m.neffects);
+    assert_true(program_same_summary(&m, &back));
+    for (int i = 0; i < m.neffects; i++)
+        assert_int_equal(back.effects[i].before_others, m.effects[i].before_others);
+    json_decref(j);
+    model_clear(&m);
+    model_clear(&back);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +180,7 @@ int main(void)
         cmocka_unit_test(loads_a_model_file),
         cmocka_unit_test(malformed_files_name_line_and_reason),
         cmocka_unit_test(missing_file),
+        cmocka_unit_test(summaries_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
