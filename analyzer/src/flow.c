@@ -1523,6 +1523,7 @@ static void keep_references(vc_flow *f, const vc_instr *in, const vc_model *m)
                                   name, &fresh);
             if (fresh)
                 f->objs[made].created = in->loc;
+            f->objs[made].kept = true;
             create(f, made, false, false);
             if (e->may)
                 flow_state(f, made)->exists = TRI_MAY;
@@ -1647,6 +1648,9 @@ static void forget_unreachable(vc_flow *f)
             for (uint64_t b = bits[w]; b; b &= b - 1)
                 mark_live(f, live, w * 64 + __builtin_ctzll(b));
     }
+    for (int o = 0; o < f->nobjs; o++)
+        if (f->objs[o].kept && f->cur.obj[o].exists)
+            mark_live(f, live, o);
     for (int o = 0; o < f->nobjs; o++)
         if (!live[o] && !summarized_root(&f->objs[o])) /* the caller's memory stays */
             memset(&f->cur.obj[o], 0, sizeof f->cur.obj[o]);

@@ -48,6 +48,7 @@ typedef struct {
     bool array_storage; /* a C array's own storage (static or automatic): never released */
     bool twin;          /* an older generation of another object (retire) */
     bool list_node;     /* read from a self-linking member (list->next): every node of the list */
+    bool kept;          /* a reference a callee kept: no place holds it, it stays all the same */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
