@@ -41,20 +41,43 @@ static void report_write(vc_flow *f, const vc_event *ev, vc_objstate *s, vc_loc 
     }
 }
 
-/* The first write of the episode is reported, on each path that reached here (several when
- * paths with other first writes joined). */
+/* Keeps the episodes the base was not read in (on other paths), the first as wrote_at. */
+static void keep_unobserved(vc_objstate *s)
+{
+    vc_loc left[4];
+    int n = 0;
+    if (!(s->observed_writes & 1))
+        left[n++] = s->wrote_at;
+    for (int i = 0; i < s->nwrote_also; i++)
+        if (!(s->observed_writes >> (i + 1) & 1))
+            left[n++] = s->wrote_also[i];
+    s->observed = TRI_NO;
+    s->observed_writes = 0;
+    s->nwrote_also = 0;
+    if (n == 0) {
+        s->wrote = TRI_NO;
+        return;
+    }
+    s->wrote = TRI_MAY;
+    s->wrote_at = left[0];
+    for (int i = 1; i < n; i++)
+        s->wrote_also[s->nwrote_also++] = left[i];
+}
+
+/* The first write of each episode the base was read in is reported (several when paths with
+ * other first writes joined); the episodes of other paths go on. */
 static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
 {
     if (!s->observed)
         return;
     if (flow_reporting(f)) {
-        report_write(f, ev, s, s->wrote_at, true);
+        if (s->observed_writes & 1)
+            report_write(f, ev, s, s->wrote_at, true);
         for (int i = 0; i < s->nwrote_also; i++)
-            report_write(f, ev, s, s->wrote_also[i], false);
+            if (s->observed_writes >> (i + 1) & 1)
+                report_write(f, ev, s, s->wrote_also[i], false);
     }
-    s->observed = TRI_NO;
-    s->wrote = TRI_NO;
-    s->nwrote_also = 0;
+    keep_unobserved(s);
 }
 
 static void observe(vc_flow *f, const vc_event *ev)
@@ -72,13 +95,14 @@ static void observe(vc_flow *f, const vc_event *ev)
             s->observed_at = ev->loc;
         s->observed = tri_set(ev->may || r == REL_MAY_OVERLAP || s->wrote == TRI_MAY);
         s->observed_by = ev->obj;
+        s->observed_writes = (uint8_t)((2u << s->nwrote_also) - 1); /* every episode */
     }
 }
 
 static void wrote(const vc_event *ev, vc_objstate *s)
 {
-    if (s->wrote == TRI_MAY && !s->wrote_around && !s->observed) {
-        flow_add_write(s, ev->loc); /* the first write on the paths that had none */
+    if (s->wrote == TRI_MAY && !s->wrote_around) {
+        flow_add_write(s, ev->loc, false); /* the first write on the paths that had none */
         s->wrote = tri_set(ev->may);
         return;
     }
@@ -91,6 +115,7 @@ static void wrote(const vc_event *ev, vc_objstate *s)
     s->wrote_around = 0;
     s->wrote_cause = ev->cause;
     s->nwrote_also = 0;
+    s->observed_writes = 0;
 }
 
 static void on_event(vc_flow *f, const vc_event *raw)
@@ -117,6 +142,7 @@ static void on_event(vc_flow *f, const vc_event *raw)
     case EV_CREATE:
         s->wrote = s->observed = TRI_NO;
         s->nwrote_also = 0;
+        s->observed_writes = 0;
         break;
     case EV_USE:
         break;

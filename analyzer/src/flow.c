@@ -280,25 +280,34 @@ static bool same_loc(vc_loc a, vc_loc b)
     return a.file == b.file && a.line == b.line && a.col == b.col;
 }
 
-bool flow_add_write(vc_objstate *a, vc_loc at)
+bool flow_add_write(vc_objstate *a, vc_loc at, bool observed)
 {
-    if (same_loc(a->wrote_at, at))
-        return false;
-    for (int i = 0; i < a->nwrote_also; i++)
-        if (same_loc(a->wrote_also[i], at))
+    uint8_t bit = 1;
+    bool known = same_loc(a->wrote_at, at);
+    for (int i = 0; i < a->nwrote_also && !known; i++)
+        if (same_loc(a->wrote_also[i], at)) {
+            known = true;
+            bit = (uint8_t)(2u << i);
+        }
+    if (!known) {
+        if (a->nwrote_also == sizeof a->wrote_also / sizeof *a->wrote_also)
             return false;
-    if (a->nwrote_also == sizeof a->wrote_also / sizeof *a->wrote_also)
-        return false;
-    a->wrote_also[a->nwrote_also++] = at;
-    return true;
+        bit = (uint8_t)(2u << a->nwrote_also);
+        a->wrote_also[a->nwrote_also++] = at;
+    }
+    uint8_t before = a->observed_writes;
+    if (observed)
+        a->observed_writes |= bit;
+    return !known || before != a->observed_writes;
 }
 
-/* Both paths wrote: the first write of each path is kept (a few of them). */
+/* Both paths wrote: the first write of each path is kept (a few of them), each with whether
+ * the base was read since. */
 static bool join_writes(vc_objstate *a, const vc_objstate *b)
 {
-    bool c = flow_add_write(a, b->wrote_at);
+    bool c = flow_add_write(a, b->wrote_at, b->observed_writes & 1);
     for (int i = 0; i < b->nwrote_also; i++)
-        c |= flow_add_write(a, b->wrote_also[i]);
+        c |= flow_add_write(a, b->wrote_also[i], b->observed_writes >> (i + 1) & 1);
     return c;
 }
 
@@ -332,11 +341,12 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
     }
     if (a->wrote == TRI_NO && b->wrote)
         a->wrote_cause = b->wrote_cause;
-    if (a->wrote && b->wrote && a->observed == b->observed)
+    if (a->wrote && b->wrote)
         c |= join_writes(a, b);
     else if (b->wrote) {
         memcpy(a->wrote_also, b->wrote_also, sizeof a->wrote_also);
         a->nwrote_also = b->nwrote_also;
+        a->observed_writes = b->observed_writes;
     }
     c |= join_fact(&a->wrote, &a->wrote_at, b->wrote, b->wrote_at);
     c |= around != a->wrote_around;
@@ -1487,8 +1497,11 @@ static void aliased_effects_first(vc_flow *f, const vc_instr *in, const vc_model
             bool used = effect_on(m, FX_READS, b) || effect_on(m, FX_WRITES, b) ||
                         effect_on(m, FX_INSPECTS, b);
             if (b != e->args[0].param && used && meets_argument(f, mine, n, in, b, release)) {
-                events_for(f, place, release ? EV_RELEASE : EV_WRITE, in, e->ntrace ? e : NULL,
-                           e->may);
+                /* inside the callee, the other parameter's use is a later statement */
+                vc_instr earlier = *in;
+                earlier.stmt = in->stmt ^ 0x80000000u;
+                events_for(f, place, release ? EV_RELEASE : EV_WRITE, &earlier,
+                           e->ntrace ? e : NULL, e->may);
                 break;
             }
         }

@@ -549,7 +549,8 @@ nda_status nda_checked_resize(const char *file, int line, nda_array *a, ptrdiff_
     SITE;
     inspect(a, &at);
     nda_status status = nda_resize(a, new_size);
-    if (check_enabled() && status == NDA_EREFERENCED)
+    bool released = check_enabled() && a && check_get(record_of(a, &at))->poisoned;
+    if (check_enabled() && status == NDA_EREFERENCED && !released) /* released: VC007 above */
         check_report("VC006", &at, "nda_resize on an array that is a view or is referenced");
     if (status == NDA_OK && a)
         check_count_resize(a);

@@ -29,6 +29,8 @@ static bool raw_still_valid(int r, const check_site *at)
     bool moved = check_resizes(owner) != rec->resize_generation;
     if (!dead && !moved)
         return true;
+    if (!moved && o >= 0 && check_get(o)->reported_use)
+        rec->reported_use = true; /* the release already had its finding: one root cause */
     if (!rec->reported_use) {
         rec->reported_use = true;
         check_report("VC007", at, "a raw data pointer is used after its array %s",
@@ -55,7 +57,8 @@ static bool base_read_counts(const check_site *write, const check_site *now)
 
 static void used_again(check_record *rec, const check_site *at, const char *how)
 {
-    if (!rec->base_read || at->line == rec->read_at.line || check_around(&rec->written.site, at))
+    /* in the call that read the base too (a kernel reads its inputs, then writes its output) */
+    if (!rec->base_read || check_around(&rec->written.site, at))
         return;
     rec->base_read = false;
     rec->npending = 0;

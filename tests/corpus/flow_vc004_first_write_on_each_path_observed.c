@@ -1,9 +1,8 @@
 /* Found by the differential test (tests/gen, seed 1063): on one branch the view is written and
  * its base read (an episode that is already observed); on the other, later, the view is
  * written in a loop. Then the base is read and the view used: on the paths through the loop the
- * first write of the episode is the loop's. KNOWN GAP: where two paths join, the analyzer keeps
- * the other write only when both paths are at the same stage (written, or written and observed),
- * so the loop's write is not reported (tests/corpus/KNOWN_GAPS). */
+ * first write of the episode is the loop's. Where the paths join, the analyzer keeps each path's
+ * first write with whether the base was read since, and reports each episode that was. */
 #include <nda.h>
 #include <stdio.h>
 
