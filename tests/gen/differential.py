@@ -14,6 +14,7 @@ import collections
 import concurrent.futures
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -34,8 +35,8 @@ def compile_and_run(args, seed, work):
     with open(src, "w") as f:
         f.write(gen_program.generate(seed))
     cc = subprocess.run([args.cc, "-std=c11", "-Wall", "-Wextra", "-Werror", "-DNDA_CHECKED",
-                         "-I" + args.include, src, args.library, "-lm", "-o", exe],
-                        capture_output=True, text=True)
+                         *shlex.split(args.cflags), "-I" + args.include, src, args.library,
+                         "-lm", "-o", exe], capture_output=True, text=True)
     if cc.returncode != 0:
         return src, None, f"does not compile: {cc.stderr[:2000]}"
     found = set()
@@ -43,7 +44,8 @@ def compile_and_run(args, seed, work):
         sarif = exe + ".sarif"
         try:
             run = subprocess.run([exe] + [str(v) for v in vector], capture_output=True,
-                                 timeout=20, env=dict(os.environ, NDA_CHECK_SARIF=sarif))
+                                 timeout=20, env=dict(os.environ, NDA_CHECK_SARIF=sarif,
+                                                      ASAN_OPTIONS="detect_leaks=0"))
         except subprocess.TimeoutExpired:
             return src, None, f"inputs {vector}: did not terminate in 20 s"
         if run.returncode != 0:
@@ -86,6 +88,8 @@ def main():
     ap.add_argument("--library", required=True, help="libnda_checked.a")
     ap.add_argument("--models", default=os.path.join(HERE, "..", "..", "rules", "models"))
     ap.add_argument("--cc", default="cc")
+    ap.add_argument("--cflags", default="",
+                    help="more compiler flags (the sanitizers the library was built with)")
     ap.add_argument("--count", type=int, default=200)
     ap.add_argument("--first-seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
