@@ -4,6 +4,7 @@
 
 #include "nda_check.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 #define SITE                                                                                       \
@@ -390,6 +391,10 @@ void *nda_check_raw(const char *file, int line, const void *p, ptrdiff_t i, size
                      "a write through a data pointer reaches memory that must not "
                      "change");
     (write ? check_write : check_read)(r, addr, addr + size, &at);
+    if (check_moved(r)) { /* the memory moved on a resize: the access goes to a scratch slot */
+        static _Alignas(max_align_t) char scratch[64];
+        return size <= sizeof scratch ? scratch : addr;
+    }
     return addr;
 }
 

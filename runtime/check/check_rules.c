@@ -39,6 +39,12 @@ static bool raw_still_valid(int r, const check_site *at)
     return false;
 }
 
+bool check_moved(int r)
+{
+    const check_record *rec = check_get(r);
+    return rec->raw && check_resizes(nda__owner(rec->array)) != rec->resize_generation;
+}
+
 bool check_writable(int r)
 {
     const check_record *rec = check_get(r);

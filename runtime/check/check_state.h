@@ -81,6 +81,8 @@ void check_read(int r, const char *lo, const char *hi, const check_site *at);
 void check_write(int r, const char *lo, const char *hi, const check_site *at);
 void check_release(int r, const check_site *at);
 bool check_writable(int r);
+/* A raw pointer whose array was resized since it was taken (its memory may be gone). */
+bool check_moved(int r);
 
 /* check_report.c */
 void check_report(const char *rule, const check_site *at, const char *fmt, ...)
