@@ -292,6 +292,16 @@ static void analyze_whole_program(const vc_config *cfg, vc_cache *cache, const c
     free(key);
 }
 
+/* What the unit was lowered from, for the incremental whole-program phase. */
+static void set_unit_inputs(vc_cache *cache, const vc_job *job, vc_unit *u)
+{
+    if (!cache->store)
+        return;
+    char *key = cache_key(cache, job);
+    unit_set_inputs(u, key);
+    free(key);
+}
+
 static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
                          vc_configs *configs, vc_store *store, vc_findings *findings,
                          vc_failures *failures)
@@ -312,7 +322,9 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     todo.items = xcalloc((size_t)jobs->n + 1, sizeof *todo.items);
     for (int i = 0; i < jobs->n; i++) {
         units[i] = o->dump_ir ? NULL : cache_lookup(&cache, &jobs->items[i]);
-        if (!units[i]) {
+        if (units[i]) {
+            set_unit_inputs(&cache, &jobs->items[i], units[i]);
+        } else {
             where[todo.n] = i;
             todo.items[todo.n++] = jobs->items[i];
         }
@@ -325,6 +337,8 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     workers_lower(&todo, &wo, parsed, failures); /* phase 1: parse and lower every unit once */
     for (int k = 0; k < todo.n; k++) {
         units[where[k]] = parsed[k];
+        if (parsed[k] && !parsed[k]->error)
+            set_unit_inputs(&cache, &todo.items[k], parsed[k]);
         if (parsed[k] && store)
             cache_store(&cache, &todo.items[k], parsed[k]);
     }
@@ -340,11 +354,6 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     int nunits = 0;
     for (int i = 0; i < jobs->n; i++) {
         vc_unit *u = units[i];
-        if (u && !u->error && cache.store) {
-            char *key = cache_key(&cache, &jobs->items[i]);
-            unit_set_inputs(u, key);
-            free(key);
-        }
         if (u && u->error) {
             failures_add(failures, jobs->items[i].file, u->error);
             fprintf(stderr, "viewcheck: error: %s: could not be analyzed: %s\n",
