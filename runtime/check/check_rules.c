@@ -98,6 +98,8 @@ static void stale_read(int r, const check_site *at)
 {
     for (int h = r; h >= 0; h = check_get(h)->parent) {
         check_record *rec = check_get(h);
+        if (rec->poisoned)
+            return; /* a released handle: its use is the VC007 */
         if (rec->parent >= 0 && rec->stale) {
             rec->stale = false;
             check_report("VC003", at,
