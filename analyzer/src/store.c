@@ -516,10 +516,19 @@ int store_load_function_results(vc_store *s, const char *analysis, vc_function_r
         return 0;
     sqlite3_bind_text(st, 1, analysis, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
+        vc_function_result row = {column_text(st, 0), column_text(st, 1), column_text(st, 2),
+                                  column_text(st, 3), column_text(st, 4)};
+        if (!row.key || !row.summary_inputs || !row.check_inputs || !row.summary ||
+            !row.findings) { /* a damaged row is not reused */
+            free(row.key);
+            free(row.summary_inputs);
+            free(row.check_inputs);
+            free(row.summary);
+            free(row.findings);
+            continue;
+        }
         GROW(*out, n, cap);
-        (*out)[n++] =
-            (vc_function_result){column_text(st, 0), column_text(st, 1), column_text(st, 2),
-                                 column_text(st, 3), column_text(st, 4)};
+        (*out)[n++] = row;
     }
     sqlite3_finalize(st);
     return n;

@@ -110,15 +110,68 @@ static vc_effect effect_from(json_t *j)
     return e;
 }
 
+static bool kind_ok(json_t *j)
+{
+    return json_is_integer(j) && json_integer_value(j) >= 0 && json_integer_value(j) < FX_COUNT;
+}
+
+static bool args_ok(json_t *args)
+{
+    if (!json_is_array(args) || json_array_size(args) > VC_EFFECT_MAXARGS)
+        return false;
+    for (size_t a = 0; a < json_array_size(args); a++) {
+        json_t *x = json_array_get(args, a);
+        json_t *param = json_array_get(x, 0), *path = json_array_get(x, 3);
+        if (!json_is_array(x) || !json_is_integer(param) ||
+            json_integer_value(param) < EFFECT_GLOBAL || json_integer_value(param) > 4096 ||
+            !(json_is_null(path) || json_is_string(path)))
+            return false;
+    }
+    return true;
+}
+
+static bool trace_ok(json_t *trace)
+{
+    if (!json_is_array(trace))
+        return false;
+    for (size_t t = 0; t < json_array_size(trace); t++) {
+        json_t *s = json_array_get(trace, t);
+        if (!json_is_array(s) || !json_is_string(json_array_get(s, 0)) ||
+            !json_is_integer(json_array_get(s, 1)) || !json_is_integer(json_array_get(s, 2)) ||
+            !json_is_string(json_array_get(s, 3)))
+            return false;
+    }
+    return true;
+}
+
+static bool region_ok(json_t *r)
+{
+    if (json_is_null(r))
+        return true;
+    json_t *ndim = json_array_get(r, 2);
+    return json_is_array(r) && json_is_integer(ndim) && json_integer_value(ndim) >= 0 &&
+           json_integer_value(ndim) <= VC_MAXDIMS && json_is_array(json_array_get(r, 3)) &&
+           json_is_array(json_array_get(r, 4));
+}
+
+/* Everything the analysis trusts (enum values, strings, sizes) is checked: a summary also
+ * comes back from the results database, which may be damaged. */
+static bool effect_ok(json_t *e)
+{
+    return json_is_array(e) && json_array_size(e) >= 8 && json_array_size(e) <= 9 &&
+           kind_ok(json_array_get(e, 0)) && kind_ok(json_array_get(e, 3)) &&
+           args_ok(json_array_get(e, 5)) && trace_ok(json_array_get(e, 6)) &&
+           region_ok(json_array_get(e, 7));
+}
+
 bool summary_from_json(json_t *j, vc_model *m)
 {
     if (!json_is_array(j))
         return false;
-    for (size_t i = 0; i < json_array_size(j); i++) {
-        json_t *e = json_array_get(j, i);
-        if (!json_is_array(e) || json_array_size(e) < 8 || json_array_size(e) > 9)
+    for (size_t i = 0; i < json_array_size(j); i++)
+        if (!effect_ok(json_array_get(j, i)))
             return false;
-        model_add_effect(m, effect_from(e));
-    }
+    for (size_t i = 0; i < json_array_size(j); i++)
+        model_add_effect(m, effect_from(json_array_get(j, i)));
     return true;
 }

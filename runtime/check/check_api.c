@@ -35,9 +35,9 @@ static void every_element(const nda_array *a, element_event event, const check_s
     int r = record_of(a, at);
     if (!check_use(r, at))
         return;
-    int n;
-    check_range *el = check_elements(a, &n);
-    for (int k = 0; k < n; k++)
+    ptrdiff_t n;
+    check_bytes *el = check_elements(a, &n);
+    for (ptrdiff_t k = 0; k < n; k++)
         event(r, el[k].lo, el[k].hi, at);
     free(el);
 }
@@ -55,13 +55,14 @@ static void write_all(const nda_array *a, const check_site *at)
 /* One element's bytes (NULL when the index is out of range: the call fails, nothing happens). */
 static const char *element(const nda_array *a, int n, const ptrdiff_t *idx)
 {
-    if (!a || n != a->ndim)
+    if (!a || n != a->ndim || (n > 0 && !idx))
         return NULL;
     const char *p = a->data;
     for (int d = 0; d < n; d++) {
-        if (idx[d] < 0 || idx[d] >= a->shape[d])
+        ptrdiff_t i = idx[d] < 0 ? idx[d] + a->shape[d] : idx[d]; /* -1 is the last, as nda */
+        if (i < 0 || i >= a->shape[d])
             return NULL;
-        p += idx[d] * a->strides[d];
+        p += i * a->strides[d];
     }
     return p;
 }

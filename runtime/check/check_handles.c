@@ -101,11 +101,11 @@ bool check_derived_from(int r, int ancestor)
     return false;
 }
 
-check_range *check_elements(const nda_array *a, int *n)
+check_bytes *check_elements(const nda_array *a, ptrdiff_t *n)
 {
     ptrdiff_t size = nda__size(a);
     size_t item = nda_itemsize(a->dtype);
-    check_range *out = malloc((size_t)(size > 0 ? size : 1) * sizeof *out);
+    check_bytes *out = malloc((size_t)(size > 0 ? size : 1) * sizeof *out);
     if (!out)
         abort();
     ptrdiff_t idx[NDA_MAXDIMS] = {0};
@@ -118,17 +118,17 @@ check_range *check_elements(const nda_array *a, int *n)
         for (int d = a->ndim - 1; d >= 0 && ++idx[d] == a->shape[d]; d--)
             idx[d] = 0;
     }
-    *n = size > 0 ? (int)size : 0;
+    *n = size > 0 ? size : 0;
     return out;
 }
 
 bool check_covers(int r, const char *lo, const char *hi)
 {
     const check_record *rec = &records[r];
-    int n;
-    check_range *el = check_elements(rec->array, &n);
+    ptrdiff_t n;
+    check_bytes *el = check_elements(rec->array, &n);
     bool meets = false;
-    for (int k = 0; k < n && !meets; k++)
+    for (ptrdiff_t k = 0; k < n && !meets; k++)
         meets = el[k].lo < hi && lo < el[k].hi;
     free(el);
     return meets;

@@ -28,6 +28,10 @@ typedef struct {
 } check_range;
 
 typedef struct {
+    char *lo, *hi;
+} check_bytes;
+
+typedef struct {
     const void *ptr;   /* the nda_array, or the raw data pointer */
     nda_array *array;  /* the array (for a raw pointer: the one it was taken from) */
     int parent;        /* the record it was derived from, -1 for a fresh array */
@@ -64,7 +68,7 @@ bool check_any_raw_writable(const void *ptr);
 /* Whether the elements of record r meet the bytes [lo, hi). */
 bool check_covers(int r, const char *lo, const char *hi);
 /* The byte ranges of every element of a (malloc'd, *n of them). */
-check_range *check_elements(const nda_array *a, int *n);
+check_bytes *check_elements(const nda_array *a, ptrdiff_t *n);
 unsigned long check_resizes(const nda_array *owner);
 void check_count_resize(const nda_array *owner);
 int check_frame_depth(void);

@@ -269,6 +269,19 @@ class Callers(unittest.TestCase):
         self.assertEqual(self.rechecked(back), 2)
         self.assertEqual(results(back), [])
 
+        # damaged rows of earlier results (an unknown effect, a trace step without a file,
+        # findings that are not JSON) are not reused, and do not crash the run
+        import sqlite3
+        with sqlite3.connect(self.db) as c:
+            c.execute("UPDATE function_results SET summary = "
+                      "'[[99999,false,false,0,null,[],[[null,2,50,null]],null]]'")
+            c.execute("UPDATE function_results SET findings = '[oops' WHERE rowid % 2 = 0")
+        with open(os.path.join(self.work, "main.c"), "a") as f:
+            f.write("/* touched again */\n")
+        damaged = self.analyze()
+        self.assertIn(damaged.returncode, (0, 1), damaged.stderr)
+        self.assertEqual(results(damaged), results(self.analyze("--no-cache")))
+
 
 class Shards(unittest.TestCase):
     """--shard K/N splits the files deterministically; merge finds what crosses shards."""
