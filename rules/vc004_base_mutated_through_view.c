@@ -41,27 +41,51 @@ static void report_write(vc_flow *f, const vc_event *ev, vc_objstate *s, vc_loc 
     }
 }
 
-/* Keeps the episodes the base was not read in (on other paths), the first as wrote_at. */
+/* Keeps the episodes whose bit is not in `drop` (bit 0: wrote_at's, 1 + i: wrote_also[i]'s),
+ * the first of them as wrote_at; false when none is left. */
+static bool keep_episodes(vc_objstate *s, uint8_t drop)
+{
+    vc_loc loc[4];
+    int block[4];
+    uint8_t observed = 0, around = 0;
+    int n = 0;
+    for (int i = -1; i < s->nwrote_also; i++) {
+        uint8_t bit = (uint8_t)(1u << (i + 1));
+        if (drop & bit)
+            continue;
+        loc[n] = i < 0 ? s->wrote_at : s->wrote_also[i];
+        block[n] = i < 0 ? s->wrote_block : s->wrote_also_block[i];
+        observed |= (s->observed_writes & bit) ? (uint8_t)(1u << n) : 0;
+        around |= (s->around_writes & bit) ? (uint8_t)(1u << n) : 0;
+        n++;
+    }
+    bool main_kept = !(drop & 1);
+    s->nwrote_also = 0;
+    s->observed_writes = observed;
+    s->around_writes = around;
+    if (n == 0)
+        return false;
+    if (!main_kept) { /* another path's first write leads now */
+        s->wrote_at = loc[0];
+        s->wrote_block = block[0];
+        s->wrote_stmt = UINT32_MAX;
+        s->wrote_around = 0;
+        s->wrote_cause = NULL;
+    }
+    for (int i = 1; i < n; i++) {
+        s->wrote_also[s->nwrote_also] = loc[i];
+        s->wrote_also_block[s->nwrote_also++] = block[i];
+    }
+    return true;
+}
+
+/* Keeps the episodes the base was not read in (on other paths). */
 static void keep_unobserved(vc_objstate *s)
 {
-    vc_loc left[4];
-    int n = 0;
-    if (!(s->observed_writes & 1))
-        left[n++] = s->wrote_at;
-    for (int i = 0; i < s->nwrote_also; i++)
-        if (!(s->observed_writes >> (i + 1) & 1))
-            left[n++] = s->wrote_also[i];
+    bool left = keep_episodes(s, s->observed_writes);
     s->observed = TRI_NO;
     s->observed_writes = 0;
-    s->nwrote_also = 0;
-    if (n == 0) {
-        s->wrote = TRI_NO;
-        return;
-    }
-    s->wrote = TRI_MAY;
-    s->wrote_at = left[0];
-    for (int i = 1; i < n; i++)
-        s->wrote_also[s->nwrote_also++] = left[i];
+    s->wrote = left ? TRI_MAY : TRI_NO;
 }
 
 /* The first write of each episode the base was read in is reported (several when paths with
@@ -101,8 +125,17 @@ static void observe(vc_flow *f, const vc_event *ev)
 
 static void wrote(const vc_event *ev, vc_objstate *s)
 {
+    uint8_t all = (uint8_t)((2u << s->nwrote_also) - 1);
+    if (s->wrote && s->around_writes && (s->around_writes & all) != all &&
+        keep_episodes(s, s->around_writes)) {
+        /* the episodes that went around their loop end: this write begins theirs anew */
+        flow_add_write(s, ev->loc, ev->block, false, false);
+        s->wrote = tri_set(ev->may);
+        return;
+    }
     if (s->wrote == TRI_MAY && !s->wrote_around) {
-        flow_add_write(s, ev->loc, false); /* the first write on the paths that had none */
+        flow_add_write(s, ev->loc, ev->block, false, false); /* the first write on the paths
+                                                              * that had none */
         s->wrote = tri_set(ev->may);
         return;
     }
@@ -116,6 +149,7 @@ static void wrote(const vc_event *ev, vc_objstate *s)
     s->wrote_cause = ev->cause;
     s->nwrote_also = 0;
     s->observed_writes = 0;
+    s->around_writes = 0;
 }
 
 static void on_event(vc_flow *f, const vc_event *raw)
@@ -143,6 +177,7 @@ static void on_event(vc_flow *f, const vc_event *raw)
         s->wrote = s->observed = TRI_NO;
         s->nwrote_also = 0;
         s->observed_writes = 0;
+        s->around_writes = 0;
         break;
     case EV_USE:
         break;

@@ -280,7 +280,7 @@ static bool same_loc(vc_loc a, vc_loc b)
     return a.file == b.file && a.line == b.line && a.col == b.col;
 }
 
-bool flow_add_write(vc_objstate *a, vc_loc at, bool observed)
+bool flow_add_write(vc_objstate *a, vc_loc at, int block, bool observed, bool around)
 {
     uint8_t bit = 1;
     bool known = same_loc(a->wrote_at, at);
@@ -293,21 +293,26 @@ bool flow_add_write(vc_objstate *a, vc_loc at, bool observed)
         if (a->nwrote_also == sizeof a->wrote_also / sizeof *a->wrote_also)
             return false;
         bit = (uint8_t)(2u << a->nwrote_also);
+        a->wrote_also_block[a->nwrote_also] = block;
         a->wrote_also[a->nwrote_also++] = at;
     }
-    uint8_t before = a->observed_writes;
+    uint8_t before = a->observed_writes, before_around = a->around_writes;
     if (observed)
         a->observed_writes |= bit;
-    return !known || before != a->observed_writes;
+    if (around)
+        a->around_writes |= bit;
+    return !known || before != a->observed_writes || before_around != a->around_writes;
 }
 
 /* Both paths wrote: the first write of each path is kept (a few of them), each with whether
- * the base was read since. */
+ * the base was read since and whether it went around a loop since. */
 static bool join_writes(vc_objstate *a, const vc_objstate *b)
 {
-    bool c = flow_add_write(a, b->wrote_at, b->observed_writes & 1);
+    bool c = flow_add_write(a, b->wrote_at, b->wrote_block, b->observed_writes & 1,
+                            b->around_writes & 1);
     for (int i = 0; i < b->nwrote_also; i++)
-        c |= flow_add_write(a, b->wrote_also[i], b->observed_writes >> (i + 1) & 1);
+        c |= flow_add_write(a, b->wrote_also[i], b->wrote_also_block[i],
+                            b->observed_writes >> (i + 1) & 1, b->around_writes >> (i + 1) & 1);
     return c;
 }
 
@@ -345,8 +350,10 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
         c |= join_writes(a, b);
     else if (b->wrote) {
         memcpy(a->wrote_also, b->wrote_also, sizeof a->wrote_also);
+        memcpy(a->wrote_also_block, b->wrote_also_block, sizeof a->wrote_also_block);
         a->nwrote_also = b->nwrote_also;
         a->observed_writes = b->observed_writes;
+        a->around_writes = b->around_writes;
     }
     c |= join_fact(&a->wrote, &a->wrote_at, b->wrote, b->wrote_at);
     c |= around != a->wrote_around;
@@ -1683,10 +1690,18 @@ static void run_block(vc_flow *f, int b, const vc_state *in)
 static void cross_back_edge(vc_flow *f, vc_state *s, int loop)
 {
     state_fit(f, s);
-    for (int o = 0; o < s->nobj; o++)
-        if (s->obj[o].exists && s->obj[o].wrote &&
-            cfg_loop_contains(f->fn, loop, s->obj[o].wrote_block) && loop < 64)
-            s->obj[o].wrote_around |= 1ull << loop;
+    for (int o = 0; o < s->nobj; o++) {
+        vc_objstate *x = &s->obj[o];
+        if (!x->exists || !x->wrote)
+            continue;
+        if (cfg_loop_contains(f->fn, loop, x->wrote_block) && loop < 64) {
+            x->wrote_around |= 1ull << loop;
+            x->around_writes |= 1;
+        }
+        for (int i = 0; i < x->nwrote_also; i++)
+            if (cfg_loop_contains(f->fn, loop, x->wrote_also_block[i]))
+                x->around_writes |= (uint8_t)(2u << i);
+    }
 }
 
 /* Splitting is for memory blocks (roots), once each (their twins are not split again), and

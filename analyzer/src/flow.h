@@ -68,8 +68,10 @@ typedef struct {
     /* VC004: the first writes of the episode on other paths than wrote_at's, and which of the
      * episodes (bit 0: wrote_at's, bit 1 + i: wrote_also[i]'s) the base was read in */
     vc_loc wrote_also[3];
+    int wrote_also_block[3];
     uint8_t nwrote_also;
     uint8_t observed_writes;
+    uint8_t around_writes; /* the same bits: episodes that went around a loop of their write */
     uint64_t wrote_around; /* loops whose back edge the pending write crossed */
     bool atoms_stale;      /* a variable its region names changed since it was made */
 } vc_objstate;
@@ -149,7 +151,7 @@ void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message);
 void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause);
 /* VC004: another first write of the episode (on paths that had not written); false when known
  * or when there is no room. */
-bool flow_add_write(vc_objstate *s, vc_loc at, bool observed);
+bool flow_add_write(vc_objstate *s, vc_loc at, int block, bool observed, bool around);
 /* The merge of two tri facts where `may` weakens a must. */
 uint8_t tri_set(bool may);
 /* The finding is a "may" when the handle exists on some paths only. */
