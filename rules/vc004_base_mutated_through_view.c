@@ -45,8 +45,8 @@ static void report_write(vc_flow *f, const vc_event *ev, vc_objstate *s, vc_loc 
  * the first of them as wrote_at; false when none is left. */
 static bool keep_episodes(vc_objstate *s, uint8_t drop)
 {
-    vc_loc loc[4];
-    int block[4];
+    vc_loc loc[4] = {{0}};
+    int block[4] = {0};
     uint8_t observed = 0, around = 0;
     int n = 0;
     for (int i = -1; i < s->nwrote_also; i++) {
