@@ -1490,6 +1490,17 @@ static bool meets_argument(vc_flow *f, const int *a, int na, const vc_instr *in,
 /* A callee that releases or writes a parameter before it uses another, called with arguments
  * that alias: the release or write comes first (rules.md: parameters do not alias unless a call
  * makes them, and then the finding is at that call). */
+static void own_accesses(vc_flow *f, const vc_instr *in, const vc_model *m, int param, int place)
+{
+    for (int i = 0; i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        if ((e->kind == FX_READS || e->kind == FX_WRITES) && e->args[0].param == param &&
+            !e->args[0].path)
+            events_for(f, place, e->kind == FX_READS ? EV_READ : EV_WRITE, in, e->ntrace ? e : NULL,
+                       e->may);
+    }
+}
+
 static void aliased_effects_first(vc_flow *f, const vc_instr *in, const vc_model *m)
 {
     for (int i = 0; m && i < m->neffects; i++) {
@@ -1504,9 +1515,12 @@ static void aliased_effects_first(vc_flow *f, const vc_instr *in, const vc_model
             bool used = effect_on(m, FX_READS, b) || effect_on(m, FX_WRITES, b) ||
                         effect_on(m, FX_INSPECTS, b);
             if (b != e->args[0].param && used && meets_argument(f, mine, n, in, b, release)) {
-                /* inside the callee, the other parameter's use is a later statement */
+                /* inside the callee, the other parameter's use is a later statement; a
+                 * released parameter's own accesses come before its release */
                 vc_instr earlier = *in;
                 earlier.stmt = in->stmt ^ 0x80000000u;
+                if (release)
+                    own_accesses(f, &earlier, m, e->args[0].param, place);
                 events_for(f, place, release ? EV_RELEASE : EV_WRITE, &earlier,
                            e->ntrace ? e : NULL, e->may);
                 break;
