@@ -77,7 +77,6 @@ vc_unit *cache_lookup(vc_cache *c, const vc_job *job)
         return NULL;
     char *key = cache_key(c, job), err[256];
     char *text = store_cached_unit(c->store, job->file, key);
-    free(key);
     vc_unit *u = text ? unit_deserialize(text, err, sizeof err) : NULL;
     free(text);
     bool valid = u && !u->error && u->ndeps > 0;
@@ -86,22 +85,29 @@ vc_unit *cache_lookup(vc_cache *c, const vc_job *job)
         valid = now && strcmp(now, u->dep_hashes[i]) == 0;
     }
     if (!valid) {
+        free(key);
         unit_free(u);
         c->misses++;
         return NULL;
     }
+    unit_set_inputs(u, key);
+    free(key);
     c->hits++;
     return u;
 }
 
-void cache_store(vc_cache *c, const vc_job *job, const vc_unit *u)
+void cache_store(vc_cache *c, const vc_job *job, vc_unit *u)
 {
-    if (!c->store || u->error || u->ndeps == 0)
+    if (!c->store || u->error)
         return;
-    char *key = cache_key(c, job), *text = unit_serialize(u);
-    store_put_unit(c->store, job->file, key, text);
+    char *key = cache_key(c, job);
+    unit_set_inputs(u, key);
+    if (u->ndeps > 0) {
+        char *text = unit_serialize(u);
+        store_put_unit(c->store, job->file, key, text);
+        free(text);
+    }
     free(key);
-    free(text);
 }
 
 char *cache_program_key(const vc_cache *c, const vc_jobs *jobs, const char *analysis)

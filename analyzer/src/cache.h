@@ -23,10 +23,11 @@ void cache_init(vc_cache *c, vc_store *store, const vc_model_set *models);
 void cache_free(vc_cache *c);
 /* The key of a job: its file, directory, arguments, the version and the models. */
 char *cache_key(const vc_cache *c, const vc_job *job);
-/* The cached unit of a job when every file it read is unchanged, else NULL. */
+/* The cached unit of a job when every file it read is unchanged, else NULL. Units from here and
+ * from cache_store carry their inputs (unit_set_inputs) for the incremental whole program. */
 vc_unit *cache_lookup(vc_cache *c, const vc_job *job);
 /* Keeps a freshly lowered unit for the next run. */
-void cache_store(vc_cache *c, const vc_job *job, const vc_unit *u);
+void cache_store(vc_cache *c, const vc_job *job, vc_unit *u);
 /* The whole program's key: every job's key and `analysis` (the options that shape findings). */
 char *cache_program_key(const vc_cache *c, const vc_jobs *jobs, const char *analysis);
 /* The stored run whose findings stand for the program `key` when every file its units read is

@@ -586,7 +586,8 @@ static void note_param_effect(vc_flow *f, int obj, int bit, vc_loc at, const vc_
     if (!summarized_root(&f->objs[root]) || !bit)
         return;
     f->root_fx[root] |= (uint16_t)bit;
-    if (bit & (SUM_READ | SUM_WRITE | SUM_USE)) /* parameters released or written before */
+    /* parameters released or written before this use (only a summary needs it) */
+    if (f->summary && (bit & (SUM_READ | SUM_WRITE | SUM_USE)))
         for (int o = 0; o < f->nobjs && o < f->cur.nobj; o++) {
             if (o == root || f->objs[o].root != o || !summarized_root(&f->objs[o]))
                 continue;

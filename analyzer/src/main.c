@@ -292,16 +292,6 @@ static void analyze_whole_program(const vc_config *cfg, vc_cache *cache, const c
     free(key);
 }
 
-/* What the unit was lowered from, for the incremental whole-program phase. */
-static void set_unit_inputs(vc_cache *cache, const vc_job *job, vc_unit *u)
-{
-    if (!cache->store)
-        return;
-    char *key = cache_key(cache, job);
-    unit_set_inputs(u, key);
-    free(key);
-}
-
 static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_config *cfg,
                          vc_configs *configs, vc_store *store, vc_findings *findings,
                          vc_failures *failures)
@@ -322,9 +312,7 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     todo.items = xcalloc((size_t)jobs->n + 1, sizeof *todo.items);
     for (int i = 0; i < jobs->n; i++) {
         units[i] = o->dump_ir ? NULL : cache_lookup(&cache, &jobs->items[i]);
-        if (units[i]) {
-            set_unit_inputs(&cache, &jobs->items[i], units[i]);
-        } else {
+        if (!units[i]) {
             where[todo.n] = i;
             todo.items[todo.n++] = jobs->items[i];
         }
@@ -337,8 +325,6 @@ static void analyze_jobs(const vc_options *o, const vc_jobs *jobs, const vc_conf
     workers_lower(&todo, &wo, parsed, failures); /* phase 1: parse and lower every unit once */
     for (int k = 0; k < todo.n; k++) {
         units[where[k]] = parsed[k];
-        if (parsed[k] && !parsed[k]->error)
-            set_unit_inputs(&cache, &todo.items[k], parsed[k]);
         if (parsed[k] && store)
             cache_store(&cache, &todo.items[k], parsed[k]);
     }

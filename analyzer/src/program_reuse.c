@@ -30,21 +30,12 @@ void reuse_save(const vc_reuse *r, vc_store *s, const char *analysis)
     free(named);
 }
 
-static void result_free(vc_function_result *row)
-{
-    free(row->key);
-    free(row->summary_inputs);
-    free(row->check_inputs);
-    free(row->summary);
-    free(row->findings);
-}
-
 void reuse_free(vc_reuse *r)
 {
     for (int i = 0; i < r->nearlier; i++)
-        result_free(&r->earlier[i]);
+        store_function_result_free(&r->earlier[i]);
     for (int i = 0; i < r->nnow; i++)
-        result_free(&r->now[i]);
+        store_function_result_free(&r->now[i]);
     free(r->earlier);
     free(r->now);
     strmap_free(&r->by_key);
@@ -68,7 +59,6 @@ void program_reuse_begin(vc_program *p)
     p->check_inputs = xcalloc((size_t)n, sizeof *p->check_inputs);
     r->now = xcalloc((size_t)n, sizeof *r->now);
     r->nnow = p->ndefs;
-    r->functions = p->ndefs;
     for (int d = 0; d < p->ndefs; d++) {
         const vc_unit *u = p->units[p->defs[d].unit];
         const vc_function *f = u->functions[p->defs[d].index];
@@ -78,13 +68,21 @@ void program_reuse_begin(vc_program *p)
     }
 }
 
-/* The hash of a definition's summary (computed once it is final). */
+/* The text of a definition's final summary, as this run keeps it (made once). */
+static const char *final_summary(vc_program *p, int def)
+{
+    vc_function_result *row = &p->reuse->now[def];
+    if (!row->summary)
+        row->summary = summary_text(&p->summaries[def]);
+    return row->summary;
+}
+
+/* The hash of a definition's summary (asked only once it is final). */
 static const char *digest(vc_program *p, int def)
 {
     if (!p->hashes[def]) {
-        char *text = summary_text(&p->summaries[def]);
+        const char *text = final_summary(p, def);
         p->hashes[def] = xasprintf("%016llx", text_hash(FNV_BASIS, text, strlen(text)));
-        free(text);
     }
     return p->hashes[def];
 }
@@ -172,8 +170,8 @@ void program_reuse_keep(vc_program *p, int def, const int *scc_of, const vc_find
 {
     vc_function_result *row = &p->reuse->now[def];
     row->summary_inputs = callee_inputs(p, def, scc_of);
-    row->check_inputs =
-        p->check_inputs[def] ? xstrdup(p->check_inputs[def]) : callee_inputs(p, def, NULL);
-    row->summary = summary_text(&p->summaries[def]);
+    row->check_inputs = p->check_inputs[def]; /* computed by program_reuse_findings */
+    p->check_inputs[def] = NULL;
+    final_summary(p, def);
     row->findings = findings_text(found);
 }

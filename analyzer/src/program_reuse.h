@@ -16,7 +16,7 @@ struct vc_reuse {
     strmap by_key;
     vc_function_result *now; /* this run's, in definition order */
     int nnow;
-    int summaries_reused, findings_reused, functions;
+    int summaries_reused, findings_reused;
 };
 
 /* Loads the earlier results of `analysis` (the options and models that shape findings). */

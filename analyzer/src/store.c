@@ -504,6 +504,15 @@ static bool insert_functions(vc_store *s, long long run)
     return ok;
 }
 
+void store_function_result_free(vc_function_result *row)
+{
+    free(row->key);
+    free(row->summary_inputs);
+    free(row->check_inputs);
+    free(row->summary);
+    free(row->findings);
+}
+
 int store_load_function_results(vc_store *s, const char *analysis, vc_function_result **out)
 {
     sqlite3_stmt *st;
@@ -520,11 +529,7 @@ int store_load_function_results(vc_store *s, const char *analysis, vc_function_r
                                   column_text(st, 3), column_text(st, 4)};
         if (!row.key || !row.summary_inputs || !row.check_inputs || !row.summary ||
             !row.findings) { /* a damaged row is not reused */
-            free(row.key);
-            free(row.summary_inputs);
-            free(row.check_inputs);
-            free(row.summary);
-            free(row.findings);
+            store_function_result_free(&row);
             continue;
         }
         GROW(*out, n, cap);

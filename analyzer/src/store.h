@@ -48,6 +48,7 @@ typedef struct {
  * earlier one of that analysis key. */
 void store_put_function_results(vc_store *s, const char *analysis, const vc_function_result *rows,
                                 int n);
+void store_function_result_free(vc_function_result *row);
 /* The stored function results of an analysis key; returns the count, *out malloc'd. */
 int store_load_function_results(vc_store *s, const char *analysis, vc_function_result **out);
 /* The run stored under a program key (-1 when none) and its deps (caller frees). */

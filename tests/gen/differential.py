@@ -28,37 +28,50 @@ import gen_program  # noqa: E402
 BATCH = 40  # programs per viewcheck process
 
 
-def compile_and_run(args, seed, work):
-    """The dynamic findings of one program over every input vector: {(rule, line, frames)}."""
-    src = os.path.join(work, f"prog{seed}.c")
-    exe = os.path.join(work, f"prog{seed}")
-    with open(src, "w") as f:
-        f.write(gen_program.generate(seed))
-    cc = subprocess.run([args.cc, "-std=c11", "-Wall", "-Wextra", "-Werror", "-DNDA_CHECKED",
+def build_checked(args, src, exe, warnings=("-Wextra",)):
+    """Compiles src against the checked mode; the compiler's complaint, or None."""
+    cc = subprocess.run([args.cc, "-std=c11", "-Wall", *warnings, "-Werror", "-DNDA_CHECKED",
                          *shlex.split(args.cflags), "-I" + args.include, src, args.library,
                          "-lm", "-o", exe], capture_output=True, text=True)
-    if cc.returncode != 0:
-        return src, None, f"does not compile: {cc.stderr[:2000]}"
+    return (cc.stderr[:2000] or "failed") if cc.returncode else None
+
+
+def run_checked(exe, timeout=20):
+    """The dynamic findings of a program over every input vector, {(rule, line, frames)}, or
+    (None, what went wrong)."""
     found = set()
     for vector in gen_program.input_vectors():
         sarif = exe + ".sarif"
         try:
             run = subprocess.run([exe] + [str(v) for v in vector], capture_output=True,
-                                 timeout=20, env=dict(os.environ, NDA_CHECK_SARIF=sarif,
-                                                      ASAN_OPTIONS="detect_leaks=0"))
+                                 timeout=timeout, env=dict(os.environ, NDA_CHECK_SARIF=sarif,
+                                                           ASAN_OPTIONS="detect_leaks=0"))
         except subprocess.TimeoutExpired:
-            return src, None, f"inputs {vector}: did not terminate in 20 s"
+            return None, f"inputs {vector}: did not terminate in {timeout} s"
         if run.returncode != 0:
-            return src, None, f"inputs {vector}: exit status {run.returncode}: " \
-                              f"{run.stderr[-2000:].decode(errors='replace')}"
+            return None, f"inputs {vector}: exit status {run.returncode}: " \
+                         f"{run.stderr[-2000:].decode(errors='replace')}"
         with open(sarif) as f:
             for r in json.load(f)["runs"][0]["results"]:
                 line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
                 frames = tuple(l["physicalLocation"]["region"]["startLine"]
                                for l in r["relatedLocations"])
                 found.add((r["ruleId"], line, frames))
+    return found, None
+
+
+def compile_and_run(args, seed, work):
+    """One generated program: (source, its dynamic findings or None, what went wrong)."""
+    src = os.path.join(work, f"prog{seed}.c")
+    exe = os.path.join(work, f"prog{seed}")
+    with open(src, "w") as f:
+        f.write(gen_program.generate(seed))
+    problem = build_checked(args, src, exe)
+    if problem:
+        return src, None, f"does not compile: {problem}"
+    found, problem = run_checked(exe)
     os.remove(exe)
-    return src, found, None
+    return src, found, problem
 
 
 def analyze(args, sources, work, k):

@@ -28,18 +28,19 @@ class Generator(unittest.TestCase):
         for seed in SEEDS:
             src = os.path.join(CONFIG.tmp, f"g{seed}.c")
             exe = os.path.join(CONFIG.tmp, f"g{seed}")
+            text = gen_program.generate(seed)
             with open(src, "w") as f:
-                f.write(gen_program.generate(seed))
+                f.write(text)
             cc = subprocess.run([CONFIG.cc, "-std=c11", "-Wall", "-Wextra", "-Werror",
                                  *shlex.split(CONFIG.cflags), "-I" + CONFIG.include, src,
                                  CONFIG.library, "-lm", "-o", exe], capture_output=True, text=True)
             self.assertEqual(cc.returncode, 0, f"seed {seed}: {cc.stderr}")
+            # the plain library: a use after release is undefined there, so only programs
+            # without releases run (11 of these 40); the checked mode runs every program
+            # (differential.py)
+            if "nda_release" in text:
+                continue
             for vector in gen_program.input_vectors()[:2]:
-                # the plain library: a use after release is undefined there, so only programs
-                # without releases run; the checked mode runs every program (differential.py)
-                with open(src) as f:
-                    if "nda_release" in f.read():
-                        break
                 run = subprocess.run([exe] + [str(v) for v in vector], capture_output=True,
                                      timeout=20,
                                      env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))

@@ -15,35 +15,20 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import differential  # noqa: E402
 import gen_program  # noqa: E402
 
 MARK = "/*target*/"
 
 
 def dynamic_lines(args, src, rule, work):
+    """{(line, frames)} of the checked mode's findings of `rule`, or None when the candidate
+    does not compile cleanly (unused names allowed: deletions leave some) or does not run."""
     exe = os.path.join(work, "p")
-    cc = subprocess.run([args.cc, "-std=c11", "-Wall", "-Wno-unused", "-Werror", "-DNDA_CHECKED", "-I" + args.include, src,
-                         args.library, "-lm", "-o", exe], capture_output=True)
-    if cc.returncode:
+    if differential.build_checked(args, src, exe, warnings=("-Wno-unused",)):
         return None
-    lines = set()
-    for vector in gen_program.input_vectors():
-        sarif = exe + ".sarif"
-        try:
-            run = subprocess.run([exe] + [str(v) for v in vector], capture_output=True,
-                                 timeout=10, env=dict(os.environ, NDA_CHECK_SARIF=sarif))
-        except subprocess.TimeoutExpired:
-            return None
-        if run.returncode:
-            return None
-        with open(sarif) as f:
-            for r in json.load(f)["runs"][0]["results"]:
-                if r["ruleId"] == rule:
-                    line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
-                    frames = [l["physicalLocation"]["region"]["startLine"]
-                              for l in r["relatedLocations"]]
-                    lines.add((line, tuple(frames)))
-    return lines
+    found, problem = differential.run_checked(exe, timeout=10)
+    return None if problem else {(line, frames) for r, line, frames in found if r == rule}
 
 
 def static_lines(args, src, rule, work):
@@ -81,6 +66,7 @@ def main():
     ap.add_argument("--library", required=True)
     ap.add_argument("--models", default=os.path.join(HERE, "..", "..", "rules", "models"))
     ap.add_argument("--cc", default="cc")
+    ap.add_argument("--cflags", default="")
     ap.add_argument("program")
     ap.add_argument("rule")
     ap.add_argument("line", type=int)
