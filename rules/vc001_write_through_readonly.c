@@ -27,7 +27,7 @@ const vc_rule vc_rule_vc001 = {"VC001",  "write-through-readonly",
 
 static void on_event(vc_flow *f, const vc_event *ev)
 {
-    if (ev->kind != EV_WRITE || !flow_reporting(f))
+    if ((ev->kind != EV_WRITE && !ev->refused) || !flow_reporting(f))
         return;
     vc_objstate *s = flow_state(f, ev->obj);
     if (!s->readonly)

@@ -2,12 +2,15 @@
  * a handle that is neither it nor derived from it. */
 #include "rule_util.h"
 
+enum { MAX_ARG_OBJECTS = 64 };
+
 static void on_event(vc_flow *f, const vc_event *ev);
+static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m);
 
 const vc_rule vc_rule_vc003 = {
     "VC003",   "stale-view-read",
     "warning", "a view is read after its memory changed through another handle",
-    on_event,  NULL};
+    on_event,  on_call};
 
 static void mark_stale(vc_flow *f, const vc_event *ev)
 {
@@ -67,5 +70,54 @@ static void on_event(vc_flow *f, const vc_event *raw)
         break;
     case EV_USE:
         break;
+    }
+}
+
+/* Arguments p and q of a callee that reads a view of p after writing q: the same memory here
+ * makes that view stale inside the callee. */
+static bool arguments_meet(vc_flow *f, const vc_instr *call, const vc_effect *e, bool *may, int *pa,
+                           int *pb)
+{
+    int a[MAX_ARG_OBJECTS], b[MAX_ARG_OBJECTS];
+    int na = flow_effect_objects(f, call, &e->args[0], a, MAX_ARG_OBJECTS);
+    int nb = flow_effect_objects(f, call, &e->args[1], b, MAX_ARG_OBJECTS);
+    for (int x = 0; x < na; x++)
+        for (int y = 0; y < nb; y++) {
+            vc_relation r = flow_relation(f, a[x], b[y]);
+            if (r == REL_DISJOINT || (a[x] != b[y] && flow_exclusive(f, a[x], b[y])))
+                continue;
+            *may = e->may || r == REL_MAY_OVERLAP || flow_exists_may(f, a[x]) ||
+                   flow_exists_may(f, b[y]);
+            *pa = a[x];
+            *pb = b[y];
+            return true;
+        }
+    return false;
+}
+
+static void on_call(vc_flow *f, const vc_instr *call, const vc_model *m)
+{
+    for (int i = 0; m && flow_reporting(f) && i < m->neffects; i++) {
+        const vc_effect *e = &m->effects[i];
+        bool may = false;
+        int a = -1, b = -1;
+        if (e->kind != FX_STALE_READ || e->args[0].path || e->args[1].path ||
+            !arguments_meet(f, call, e, &may, &a, &b))
+            continue;
+        int pa = e->args[0].param + 1, pq = e->args[1].param + 1;
+        char *msg =
+            a == b ? rule_fmt("'%s' is passed to '%s' as arguments %d and %d: inside, a view of "
+                              "argument %d is read after argument %d was written, so that view "
+                              "%s stale",
+                              flow_name(f, a), call->callee_name, pq, pa, pa, pq,
+                              may ? "may be" : "is")
+                   : rule_fmt("'%s' and '%s' %s memory in this call to '%s': inside, a view of "
+                              "argument %d is read after argument %d was written, so that view "
+                              "%s stale",
+                              flow_name(f, a), flow_name(f, b), may ? "may share" : "share",
+                              call->callee_name, pa, pq, may ? "may be" : "is");
+        vc_finding *fd = flow_report(f, &vc_rule_vc003, call->loc, may, msg);
+        flow_note_cause(f, fd, e);
+        return;
     }
 }

@@ -41,6 +41,7 @@ struct vc_flow {
     uint64_t *returned;      /* objects returned */
     int returned_words;
     bool returns_something;
+    vc_refusal refusing; /* whether the call being applied refuses its writes */
 };
 
 uint8_t tri_set(bool may)
@@ -62,6 +63,11 @@ const vc_function *flow_function(const vc_flow *f)
 {
     return f->fn;
 }
+vc_model *flow_summary(vc_flow *f)
+{
+    return f->summary;
+}
+
 bool flow_reporting(const vc_flow *f)
 {
     return f->out != NULL;
@@ -367,6 +373,10 @@ static bool objstate_join(vc_objstate *a, const vc_objstate *b)
         a->atoms_stale = true;
         c = true;
     }
+    if (!a->alias_stale)
+        a->alias_stale_at = b->alias_stale_at;
+    c |= (a->alias_stale | b->alias_stale) != a->alias_stale;
+    a->alias_stale |= b->alias_stale;
     return c;
 }
 
@@ -545,6 +555,8 @@ void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause)
 static void dispatch(vc_flow *f, vc_event ev)
 {
     ev.block = f->block;
+    if (f->summary)
+        flow_track_alias_staleness(f, &ev);
     for (int r = 0; r < f->cfg->nrules; r++)
         if (f->cfg->rules[r]->on_event)
             f->cfg->rules[r]->on_event(f, &ev);
@@ -648,8 +660,8 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr
         note_param_effect(f, objs[i], bits[kind], loc, cause,
                           cause && at->kind == I_CALL ? at->callee_name : NULL);
         /* with several candidates, a handle only this place holds is the one on its paths */
-        bool may =
-            effect_may || (n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place)));
+        bool may = effect_may || f->refusing == REFUSE_MAYBE ||
+                   (n > 1 && (weak_place(f, place) || held_elsewhere(f, objs[i], place)));
         vc_event ev = {kind,
                        objs[i],
                        may,
@@ -658,7 +670,8 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr
                        0,
                        cause,
                        cause && at->kind == I_CALL ? at->callee_name : NULL,
-                       weak_place(f, place)};
+                       weak_place(f, place),
+                       f->refusing == REFUSE_SURE};
         dispatch(f, ev);
     }
 }
@@ -760,7 +773,7 @@ static void create(vc_flow *f, int obj, bool readonly, bool may_readonly)
         s->readonly = may_readonly ? TRI_MAY : TRI_MUST;
         s->readonly_at = o->created;
     }
-    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL, NULL, false};
+    vc_event ev = {EV_CREATE, obj, false, o->created, 0, 0, NULL, NULL, false, false};
     dispatch(f, ev);
 }
 
@@ -1409,7 +1422,8 @@ static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
 {
     for (int i = 0; m && i < m->neffects; i++) {
         const vc_effect *e = &m->effects[i];
-        if (e->kind != FX_NO_PARTIAL_OVERLAP && e->kind != FX_NO_OVERLAP)
+        if (e->kind != FX_NO_PARTIAL_OVERLAP && e->kind != FX_NO_OVERLAP &&
+            e->kind != FX_STALE_READ)
             continue;
         if (moving_argument(f, in, &e->args[0]) || moving_argument(f, in, &e->args[1]))
             continue; /* a contract on a cursor covers a window of the caller's buffer */
@@ -1420,15 +1434,17 @@ static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
             for (int y = 0; y < nb; y++) {
                 const vc_object *ra = &f->objs[f->objs[a[x]].root],
                                 *rb = &f->objs[f->objs[b[y]].root];
-                if (ra->kind != OBJ_PARAM || rb->kind != OBJ_PARAM || ra == rb || !f->summary)
+                if (ra->kind != OBJ_PARAM || rb->kind != OBJ_PARAM || ra == rb || !f->summary ||
+                    effect_on(f->summary, e->kind, ra->param_index))
                     continue;
                 vc_effect fx = {.kind = e->kind, .nargs = 2};
                 fx.args[0].param = ra->param_index;
                 fx.args[1].param = rb->param_index;
                 fx.args[0].path = ra->path ? xstrdup(ra->path) : NULL;
                 fx.args[1].path = rb->path ? xstrdup(rb->path) : NULL;
-                if (!effect_on(f->summary, e->kind, ra->param_index))
-                    model_add_effect(f->summary, fx);
+                if (e->kind == FX_STALE_READ)
+                    flow_stale_read_passed(f, in, e, &fx);
+                model_add_effect(f->summary, fx);
             }
         }
     }
@@ -1586,7 +1602,9 @@ void flow_apply_call(vc_flow *f, const vc_instr *in)
             events_for(f, in->args[a].place, EV_USE, in, NULL, false);
     }
     args_events(f, in, m, FX_READS, EV_READ, false);
-    args_events(f, in, m, FX_WRITES, EV_WRITE, false);
+    f->refusing = flow_call_refused(f, in, m);
+    args_events(f, in, m, FX_WRITES, f->refusing == REFUSE_SURE ? EV_USE : EV_WRITE, false);
+    f->refusing = REFUSE_NONE;
     for (int i = 0; m && i < m->neffects; i++) {
         const vc_effect *e = &m->effects[i];
         if (e->kind == FX_SETS_WRITEABLE || e->kind == FX_MAKES_READONLY)

@@ -74,6 +74,10 @@ typedef struct {
     uint8_t around_writes; /* the same bits: episodes that went around a loop of their write */
     uint64_t wrote_around; /* loops whose back edge the pending write crossed */
     bool atoms_stale;      /* a variable its region names changed since it was made */
+    /* a view of one parameter: the other parameters written since it was made (bit per index),
+     * the first such write: stale if the caller passes the same memory for both */
+    uint32_t alias_stale;
+    vc_loc alias_stale_at;
 } vc_objstate;
 
 typedef struct {
@@ -97,6 +101,7 @@ typedef struct {
     const vc_effect *cause; /* the callee's effect when the access happens inside a call */
     const char *callee;     /* that callee's name */
     bool summarized;        /* through an element of an array of handles: which one is unknown */
+    bool refused; /* EV_USE: a write the call refuses (it fails first); writeability is checked */
 } vc_event;
 
 typedef struct vc_flow vc_flow;
@@ -152,6 +157,20 @@ void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause);
 /* VC004: another first write of the episode (on paths that had not written); false when known
  * or when there is no room. */
 bool flow_add_write(vc_objstate *s, vc_loc at, int block, bool observed, bool around);
+/* Whether a call's overlap contract `e` is broken: the first conflicting pair in *pa, *pb;
+ * *may unless every pair surely overlaps; *sure when that holds whatever the arrays' lengths. */
+bool flow_contract_conflict(vc_flow *f, const vc_instr *call, const vc_model *m, const vc_effect *e,
+                            bool *may, bool *sure, int *pa, int *pb);
+/* A callee that checks its overlap contracts fails without writing when one is broken: surely,
+ * maybe (its writes happen on some paths only), or not at all. */
+typedef enum { REFUSE_NONE, REFUSE_MAYBE, REFUSE_SURE } vc_refusal;
+vc_refusal flow_call_refused(vc_flow *f, const vc_instr *call, const vc_model *m);
+/* The summary being built, or NULL. */
+vc_model *flow_summary(vc_flow *f);
+/* Summaries: reads of a parameter's view after another parameter was written (FX_STALE_READ). */
+void flow_track_alias_staleness(vc_flow *f, const vc_event *ev);
+/* A callee's FX_STALE_READ `e` on two of this function's parameters becomes `out`'s story. */
+void flow_stale_read_passed(vc_flow *f, const vc_instr *call, const vc_effect *e, vc_effect *out);
 /* The merge of two tri facts where `may` weakens a must. */
 uint8_t tri_set(bool may);
 /* The finding is a "may" when the handle exists on some paths only. */

@@ -40,6 +40,8 @@ static const struct {
     [FX_VIEW_IF_CONTIGUOUS] = {"view_if_contiguous", 1, 1},
     [FX_COPY_UNLESS_CONTIGUOUS] = {"copy_unless_contiguous", 1, 1},
     [FX_SAME_IF_CONTIGUOUS] = {"same_if_contiguous", 1, 1},
+    [FX_FAILS_ON_OVERLAP] = {"fails_on_overlap", 0, 0},
+    [FX_STALE_READ] = {"stale_read", 2, 2},
 };
 
 const char *model_effect_name(vc_effect_kind k)

@@ -39,6 +39,8 @@ typedef enum {
     FX_VIEW_IF_CONTIGUOUS,
     FX_COPY_UNLESS_CONTIGUOUS,
     FX_SAME_IF_CONTIGUOUS,
+    FX_FAILS_ON_OVERLAP, /* a broken overlap contract makes the call fail before it writes */
+    FX_STALE_READ,       /* (p, q): reads a view of p made before q is written (summaries) */
     FX_COUNT
 } vc_effect_kind;
 

@@ -462,6 +462,23 @@ bool region_same_or_disjoint(const vc_region *a, const vc_region *b)
     return true;
 }
 
+static bool finite_interval(const vc_interval *iv)
+{
+    return iv->exact && !iv->hi_loose && bound_is_const(iv->lo) && bound_is_const(iv->hi) &&
+           !is_end(iv->hi);
+}
+
+bool region_overlap_sure(const vc_region *a, const vc_region *b)
+{
+    if (region_relation(a, b) != REL_OVERLAP)
+        return false;
+    for (int k = 0; k < VC_MAXDIMS; k++)
+        if (!interval_equal(&a->root[k], &b->root[k]) &&
+            !(finite_interval(&a->root[k]) && finite_interval(&b->root[k])))
+            return false;
+    return true;
+}
+
 const char *region_relation_name(vc_relation r)
 {
     static const char *const names[] = {"disjoint", "identical", "overlap", "may-overlap"};

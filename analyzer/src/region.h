@@ -69,6 +69,9 @@ vc_relation region_relation(const vc_region *a, const vc_region *b);
 /* The two regions are the same elements or share none, whichever values the variables take: one
  * element on the axes where they differ, the same intervals elsewhere (row i and row j). */
 bool region_same_or_disjoint(const vc_region *a, const vc_region *b);
+/* They overlap without being identical whatever the array's lengths: every axis where they
+ * differ has constant ends (a slice [0, 4) is all of an array of 4). */
+bool region_overlap_sure(const vc_region *a, const vc_region *b);
 const char *region_relation_name(vc_relation r);
 
 #endif

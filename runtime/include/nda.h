@@ -36,6 +36,8 @@ extern "C" {
 #define NDA_RELEASES(p) NDA_ANNOTATE("nda:releases(" #p ")")
 #define NDA_NO_PARTIAL_OVERLAP(p, q) NDA_ANNOTATE("nda:no_partial_overlap(" #p "," #q ")")
 #define NDA_NO_OVERLAP(p, q) NDA_ANNOTATE("nda:no_overlap(" #p "," #q ")")
+/* A broken overlap contract is checked: the call fails (NDA_EOVERLAP) and writes nothing. */
+#define NDA_FAILS_ON_OVERLAP NDA_ANNOTATE("nda:fails_on_overlap")
 #define NDA_UNREFERENCED(p) NDA_ANNOTATE("nda:unreferenced(" #p ")")
 #define NDA_SETS_WRITEABLE(p, flag) NDA_ANNOTATE("nda:sets_writeable(" #p "," #flag ")")
 #define NDA_MAKES_READONLY(p) NDA_ANNOTATE("nda:makes_readonly(" #p ")")
@@ -170,28 +172,33 @@ NDA_WRITES(dst) NDA_READS(src) nda_status nda_copyto(nda_array *dst, const nda_a
 NDA_WRITES(out)
 NDA_READS(x)
 NDA_READS(y)
-NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_NO_PARTIAL_OVERLAP(out, x)
+NDA_NO_PARTIAL_OVERLAP(out, y) NDA_FAILS_ON_OVERLAP nda_status
     nda_add(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
 NDA_READS(x)
 NDA_READS(y)
-NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_NO_PARTIAL_OVERLAP(out, x)
+NDA_NO_PARTIAL_OVERLAP(out, y) NDA_FAILS_ON_OVERLAP nda_status
     nda_sub(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
 NDA_READS(x)
 NDA_READS(y)
-NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_NO_PARTIAL_OVERLAP(out, x)
+NDA_NO_PARTIAL_OVERLAP(out, y) NDA_FAILS_ON_OVERLAP nda_status
     nda_mul(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_WRITES(out)
 NDA_READS(x)
 NDA_READS(y)
-NDA_NO_PARTIAL_OVERLAP(out, x) NDA_NO_PARTIAL_OVERLAP(out, y) nda_status
+NDA_NO_PARTIAL_OVERLAP(out, x)
+NDA_NO_PARTIAL_OVERLAP(out, y) NDA_FAILS_ON_OVERLAP nda_status
     nda_div(nda_array *out, const nda_array *x, const nda_array *y);
 NDA_READS(a) NDA_WRITES(a) nda_status nda_scale(nda_array *a, double s);
 NDA_READS(y)
 NDA_WRITES(y)
 NDA_READS(x)
-NDA_NO_PARTIAL_OVERLAP(y, x) nda_status nda_axpy(nda_array *y, double alpha, const nda_array *x);
+NDA_NO_PARTIAL_OVERLAP(y, x)
+NDA_FAILS_ON_OVERLAP nda_status nda_axpy(nda_array *y, double alpha, const nda_array *x);
 NDA_READS(a) double nda_sum(const nda_array *a);
 NDA_READS(x) NDA_READS(y) double nda_dot(const nda_array *x, const nda_array *y);
 

@@ -1,8 +1,9 @@
 /* Found by the differential test (tests/gen, seed 496): nda_add gets a column and the diagonal of
  * one matrix, which partially overlap (VC002), and fails with NDA_EOVERLAP: it writes nothing.
  * The first write through the column is then the fill, which the base read and the next fill
- * make a VC004. KNOWN GAP: the analyzer counts the failing add as the episode's first write
- * and reports VC004 there instead (tests/corpus/KNOWN_GAPS). */
+ * make a VC004. The analyzer knows that nda_add fails on a broken overlap contract
+ * (NDA_FAILS_ON_OVERLAP) but cannot prove that the column meets the diagonal (no shapes), so the
+ * add's write is a "may": KNOWN GAP, it reports VC004 at the add too (tests/corpus/KNOWN_GAPS). */
 #include <nda.h>
 #include <stdio.h>
 
