@@ -299,31 +299,6 @@ void program_refresh_indirect_for(const vc_program *p, const int *defs, int n)
     free(done);
 }
 
-/* Analyzes the members of one SCC until their summaries stop changing. */
-void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n)
-{
-    int *changed = xmalloc((size_t)(n ? n : 1) * sizeof *changed);
-    for (int round = 0; round < 10; round++) {
-        int nchanged = 0;
-        for (int i = 0; i < n; i++) {
-            vc_model next = {0};
-            const vc_function_ref *d = &p->defs[members[i]];
-            flow_analyze(p, d->unit, d->index, cfg, NULL, &next);
-            if (!program_same_summary(&next, &p->summaries[members[i]])) {
-                changed[nchanged++] = members[i];
-                model_clear(&p->summaries[members[i]]);
-                p->summaries[members[i]] = next;
-            } else {
-                model_clear(&next);
-            }
-        }
-        if (nchanged == 0)
-            break;
-        program_refresh_indirect_for(p, changed, nchanged);
-    }
-    free(changed);
-}
-
 static void program_free(vc_program *p)
 {
     for (int i = 0; i < p->ndefs; i++) {
@@ -352,17 +327,17 @@ static void program_free(vc_program *p)
 
 /* Every definition checked (or its earlier findings taken), findings in order. */
 static void check_program(vc_program *p, const vc_config *cfg, const int *order, const int *scc_of,
-                          int n, vc_findings *out)
+                          int n, vc_early_checks *early, vc_findings *out)
 {
-    vc_findings *found = xcalloc((size_t)(n ? n : 1), sizeof *found);
     bool *known = xcalloc((size_t)(n ? n : 1), sizeof *known);
+    for (int i = 0; i < n; i++)
+        known[i] = early->asked[i] ? early->done[i]
+                   : p->reuse      ? program_reuse_findings(p, cfg, order[i], &early->found[i])
+                                   : early->done[i];
+    check_functions(p, cfg, order, n, known, early->found);
     for (int i = 0; p->reuse && i < n; i++)
-        known[i] = program_reuse_findings(p, cfg, order[i], &found[i]);
-    check_functions(p, cfg, order, n, known, found);
-    for (int i = 0; p->reuse && i < n; i++)
-        program_reuse_keep(p, order[i], scc_of, &found[i]);
-    check_merge(found, n, out);
-    free(found);
+        program_reuse_keep(p, order[i], scc_of, &early->found[i]);
+    check_merge(early->found, n, out);
     free(known);
 }
 
@@ -387,9 +362,15 @@ void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findi
     double started = util_seconds();
     if (p.reuse)
         program_reuse_begin(&p);
-    summarize_program(&p, cfg, t.order, t.scc_of, t.norder);
+    vc_early_checks early = {xcalloc((size_t)n, sizeof *early.found),
+                             xcalloc((size_t)n, sizeof *early.done),
+                             xcalloc((size_t)n, sizeof *early.asked)};
+    summarize_program(&p, cfg, t.order, t.scc_of, t.norder, &early);
     double summarized = util_seconds();
-    check_program(&p, cfg, t.order, t.scc_of, t.norder, out);
+    check_program(&p, cfg, t.order, t.scc_of, t.norder, &early, out);
+    free(early.found);
+    free(early.done);
+    free(early.asked);
     if (cfg->verbose)
         fprintf(stderr, "viewcheck: note: %d functions summarized (%.2f s), checked (%.2f s)\n",
                 p.ndefs, summarized - started, util_seconds() - summarized);

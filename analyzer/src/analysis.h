@@ -56,8 +56,13 @@ void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findi
 void analyze_unit(vc_unit *u, const vc_config *cfg, vc_findings *out);
 
 /* For the phases that run in worker processes: */
-/* summaries of one strongly connected component of the call graph, to a fixpoint */
+/* summaries of one strongly connected component of the call graph, to a fixpoint
+ * (summarize_scc.c) */
 void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *members, int n);
+/* the same, and its functions checked (found: one list per member), from the same analyses
+ * where no summary they depend on changed after them */
+void program_summarize_and_check(vc_program *p, const vc_config *cfg, const int *members, int n,
+                                 vc_findings *found);
 bool program_same_summary(const vc_model *a, const vc_model *b);
 /* the merged summaries of calls through pointers that have one of defs[0..n) among their
  * candidates, after those summaries changed */

@@ -1,7 +1,9 @@
 /* The checking pass (every function, its callees' summaries known) in worker processes. The
- * program is in memory when the workers fork, so each only needs its share of functions; each
- * writes its findings, tagged with the function's position, to a temporary file, and the parent
- * reads them back to their positions. A worker that fails has its share checked by the parent. */
+ * program is in memory when the workers fork; each takes the next unchecked function from a
+ * counter in shared memory (so a few slow functions do not leave the other workers idle), marks
+ * it as its own, and writes its findings, tagged with the function's position, to a temporary
+ * file; the parent reads them back to their positions. The functions of a worker that fails,
+ * and any nobody took, are checked by the parent. */
 #define _DEFAULT_SOURCE
 #include "check_workers.h"
 
@@ -13,8 +15,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 enum { PARALLEL_MIN_FUNCTIONS = 64 };
+
+/* Shared among the workers: the next position to take, and who took each. */
+typedef struct {
+    int next;
+    int owner[]; /* -1: not taken */
+} claims;
 
 typedef struct {
     const vc_program *p;
@@ -23,6 +32,7 @@ typedef struct {
     const bool *skip;
     vc_findings *found;
     int n, workers;
+    claims *claimed;
 } check_job;
 
 static void check_one(const check_job *j, int i, vc_findings *into)
@@ -33,15 +43,26 @@ static void check_one(const check_job *j, int i, vc_findings *into)
 
 static bool mine(const check_job *j, int k, int i)
 {
-    return i % j->workers == k && !(j->skip && j->skip[i]);
+    return j->claimed->owner[i] == k;
+}
+
+static int take(check_job *j, int k)
+{
+    for (;;) {
+        int i = __atomic_fetch_add(&j->claimed->next, 1, __ATOMIC_RELAXED);
+        if (i >= j->n)
+            return -1;
+        if (j->skip && j->skip[i])
+            continue;
+        __atomic_store_n(&j->claimed->owner[i], k, __ATOMIC_RELAXED);
+        return i;
+    }
 }
 
 static void check_work(void *ctx, int k, FILE *out)
 {
     check_job *j = ctx;
-    for (int i = k; i < j->n; i += j->workers) {
-        if (!mine(j, k, i))
-            continue;
+    for (int i = take(j, k); i >= 0; i = take(j, k)) {
         vc_findings local = {0};
         check_one(j, i, &local);
         for (int f = 0; f < local.n; f++) {
@@ -70,7 +91,7 @@ static bool read_tagged(check_job *j, int k, const char *line)
 
 static void forget_share(check_job *j, int k)
 {
-    for (int i = k; i < j->n; i += j->workers)
+    for (int i = 0; i < j->n; i++)
         if (mine(j, k, i))
             findings_free(&j->found[i]);
 }
@@ -92,9 +113,29 @@ static bool check_collect(void *ctx, int k, FILE *in)
 static void check_redo(void *ctx, int k)
 {
     check_job *j = ctx;
-    for (int i = k; i < j->n; i += j->workers)
+    for (int i = 0; i < j->n; i++)
         if (mine(j, k, i))
             check_one(j, i, &j->found[i]);
+}
+
+/* The functions no worker took (one died between taking and marking). */
+static void check_untaken(check_job *j)
+{
+    for (int i = 0; i < j->n; i++)
+        if (!(j->skip && j->skip[i]) && j->claimed->owner[i] < 0)
+            check_one(j, i, &j->found[i]);
+}
+
+static claims *shared_claims(int n)
+{
+    size_t size = sizeof(claims) + (size_t)n * sizeof(int);
+    claims *c = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (c == MAP_FAILED)
+        return NULL;
+    c->next = 0;
+    for (int i = 0; i < n; i++)
+        c->owner[i] = -1;
+    return c;
 }
 
 void check_functions(const vc_program *p, const vc_config *cfg, const int *defs, int n,
@@ -104,14 +145,20 @@ void check_functions(const vc_program *p, const vc_config *cfg, const int *defs,
     for (int i = 0; i < n; i++)
         todo += !(skip && skip[i]);
     int workers = todo / PARALLEL_MIN_FUNCTIONS;
-    check_job job = {p, cfg, defs, skip, found, n, cfg->workers < workers ? cfg->workers : workers};
-    if (job.workers <= 1) {
-        job.workers = 1;
-        check_redo(&job, 0);
+    check_job job = {
+        p, cfg, defs, skip, found, n, cfg->workers < workers ? cfg->workers : workers, NULL};
+    if (job.workers > 1)
+        job.claimed = shared_claims(n);
+    if (!job.claimed) {
+        for (int i = 0; i < n; i++)
+            if (!(skip && skip[i]))
+                check_one(&job, i, &found[i]);
         return;
     }
     fork_share_ops ops = {check_work, check_collect, check_redo, &job};
     fork_shares(job.workers, &ops);
+    check_untaken(&job);
+    munmap(job.claimed, sizeof(claims) + (size_t)n * sizeof(int));
 }
 
 void check_merge(vc_findings *found, int n, vc_findings *out)

@@ -3,6 +3,7 @@
 #include "flow.h"
 
 #include "analysis.h"
+#include "pair_cache.h"
 #include "util.h"
 
 #include <limits.h>
@@ -30,7 +31,8 @@ struct vc_flow {
     vc_object *objs;
     int nobjs, objs_cap;
     strmap obj_index;
-    strmap once; /* (rule, key location) pairs already reported */
+    strmap once;          /* (rule, key location) pairs already reported */
+    pair_cache relations; /* objects' regions never change once made: their relations stay */
     int words;
     vc_state cur;
     int block;
@@ -77,7 +79,8 @@ static void state_fit(vc_flow *f, vc_state *s);
 
 vc_objstate *flow_state(vc_flow *f, int id)
 {
-    state_fit(f, &f->cur);
+    if (f->cur.nobj < f->nobjs || f->cur.words < f->words)
+        state_fit(f, &f->cur);
     return &f->cur.obj[id];
 }
 
@@ -135,9 +138,11 @@ static int first_step(const vc_flow *f, int obj)
     return obj;
 }
 
+static vc_relation relation_of(vc_flow *f, int a, const vc_region *ra, int b, const vc_region *rb);
+
 vc_relation flow_relation(vc_flow *f, int a, int b)
 {
-    return flow_relation_regions(f, a, f->objs[a].region, b, f->objs[b].region);
+    return relation_of(f, a, &f->objs[a].region, b, &f->objs[b].region);
 }
 
 bool flow_is_raw_buffer(const vc_flow *f, int obj)
@@ -151,7 +156,8 @@ bool flow_is_raw_buffer(const vc_flow *f, int obj)
     return f->objs[root].region.ndim <= 1 && f->objs[root].region.axes_known;
 }
 
-vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_region rb)
+/* Regions are large: they are copied only where a variable they name changed. */
+static vc_relation relation_of(vc_flow *f, int a, const vc_region *ra, int b, const vc_region *rb)
 {
     if (f->objs[a].root != f->objs[b].root)
         return REL_DISJOINT;
@@ -160,11 +166,30 @@ vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_reg
     int root = f->objs[a].root;
     if (f->objs[root].elements && first_step(f, a) != first_step(f, b))
         return REL_DISJOINT; /* two elements read apart: assumed distinct, as parameters are */
-    if (flow_state(f, a)->atoms_stale)
-        ra = region_without_atoms(ra);
-    if (flow_state(f, b)->atoms_stale)
-        rb = region_without_atoms(rb);
-    return region_relation(&ra, &rb);
+    bool stale_a = flow_state(f, a)->atoms_stale, stale_b = flow_state(f, b)->atoms_stale;
+    uint64_t key = (uint64_t)a << 33 | (uint64_t)b << 2 | (uint64_t)stale_a << 1 | stale_b;
+    uint8_t known;
+    bool own_regions = ra == &f->objs[a].region && rb == &f->objs[b].region;
+    if (own_regions && pair_cache_get(&f->relations, key, &known))
+        return (vc_relation)known;
+    vc_region without_a, without_b;
+    if (stale_a) {
+        without_a = region_without_atoms(*ra);
+        ra = &without_a;
+    }
+    if (stale_b) {
+        without_b = region_without_atoms(*rb);
+        rb = &without_b;
+    }
+    vc_relation r = region_relation(ra, rb);
+    if (own_regions)
+        pair_cache_put(&f->relations, key, (uint8_t)r);
+    return r;
+}
+
+vc_relation flow_relation_regions(vc_flow *f, int a, vc_region ra, int b, vc_region rb)
+{
+    return relation_of(f, a, &ra, b, &rb);
 }
 
 bool flow_same_or_disjoint(vc_flow *f, int a, vc_region ra, int b, vc_region rb)
@@ -676,13 +701,24 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr
     }
 }
 
+enum { TWIN_LIMIT = 1000 };
+
 /* A copy of object `o`'s identity hanging under `parent`: the older generation of a handle whose
- * site runs again (a loop) while the previous one is still held. */
+ * site runs again (a loop) while the previous one is still held. Past TWIN_LIMIT objects (views
+ * of views re-made in a loop multiply the generations), one older generation per object, under
+ * the first parent it had. */
 static int twin(vc_flow *f, int o, int parent)
 {
     char key[64];
-    snprintf(key, sizeof key, "twin:%d:%d", o, parent);
+    if (f->nobjs > TWIN_LIMIT)
+        snprintf(key, sizeof key, "twin:%d", o);
+    else
+        snprintf(key, sizeof key, "twin:%d:%d", o, parent);
     int id = strmap_get(&f->obj_index, key);
+    if (id >= 0)
+        return id;
+    snprintf(key, sizeof key, "twin:%d:%d", o, parent);
+    id = strmap_get(&f->obj_index, key);
     if (id >= 0)
         return id;
     bool fresh;
@@ -690,6 +726,9 @@ static int twin(vc_flow *f, int o, int parent)
     snprintf(name, sizeof name, "#%d", f->nobjs);
     id = object_get(f, INT32_MIN + f->nobjs, parent, f->objs[o].kind, name, &fresh);
     strmap_put(&f->obj_index, key, id);
+    snprintf(key, sizeof key, "twin:%d", o);
+    if (strmap_get(&f->obj_index, key) < 0)
+        strmap_put(&f->obj_index, key, id);
     vc_object *t = &f->objs[id], *src = &f->objs[o];
     t->twin = true;
     free(t->name);
@@ -1570,8 +1609,10 @@ static void keep_references(vc_flow *f, const vc_instr *in, const vc_model *m)
             xasprintf("kept by %s", in->callee >= 0 ? f->unit->functions[in->callee]->name : "?");
         for (int k = 0; k < n; k++) {
             bool fresh;
-            int made = object_get(f, site_of(f, in) * 64 + 1 + i % 63, parents[k], OBJ_RETAINED,
-                                  name, &fresh);
+            /* a reference to the array: which view of it was kept does not matter (a resize
+             * fails all the same), and one per call keeps loops from multiplying them */
+            int made = object_get(f, site_of(f, in) * 64 + 1 + i % 63, f->objs[parents[k]].root,
+                                  OBJ_RETAINED, name, &fresh);
             if (fresh)
                 f->objs[made].created = in->loc;
             f->objs[made].kept = true;
@@ -1875,6 +1916,7 @@ void flow_analyze(const vc_program *program, int unit, int fn, const vc_config *
     free(f.returned);
     strmap_free(&f.obj_index);
     strmap_free(&f.once);
+    pair_cache_free(&f.relations);
 }
 
 /* ---- summaries ---------------------------------------------------------------------------- */

@@ -41,14 +41,6 @@ void reuse_free(vc_reuse *r)
     strmap_free(&r->by_key);
 }
 
-static char *summary_text(const vc_model *m)
-{
-    json_t *j = summary_json(m);
-    char *text = json_dumps(j, JSON_COMPACT);
-    json_decref(j);
-    return text;
-}
-
 /* A definition is named by its unit's inputs, its USR and its position in the unit: equal
  * names mean equal lowered code. */
 void program_reuse_begin(vc_program *p)

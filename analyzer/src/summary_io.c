@@ -69,6 +69,14 @@ static json_t *effect_json(const vc_effect *e)
                      e->before_others);
 }
 
+char *summary_text(const vc_model *m)
+{
+    json_t *j = summary_json(m);
+    char *text = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    return text;
+}
+
 json_t *summary_json(const vc_model *m)
 {
     json_t *effects = json_array();
@@ -149,7 +157,7 @@ static bool region_ok(json_t *r)
     if (json_is_null(r))
         return true;
     json_t *ndim = json_array_get(r, 2);
-    return json_is_array(r) && json_is_integer(ndim) && json_integer_value(ndim) >= 0 &&
+    return json_is_array(r) && json_is_integer(ndim) && json_integer_value(ndim) >= -1 &&
            json_integer_value(ndim) <= VC_MAXDIMS && json_is_array(json_array_get(r, 3)) &&
            json_is_array(json_array_get(r, 4));
 }

@@ -1,372 +1,285 @@
-/* Summaries level by level of the call graph's condensation: a strongly connected component
- * only calls components of lower levels, so the components of one level are summarized at once,
- * shared among cfg->workers processes forked with the program in memory. Each worker writes the
- * summaries it computed to a temporary file; the parent reads them in before the next level. A
- * worker that fails has its share summarized by the parent. The result is the one a single
- * process computes. */
-#define _DEFAULT_SOURCE
+/* Summaries over the call graph's condensation: a strongly connected component is summarized
+ * once every component it calls is settled. The components go to cfg->workers processes as they
+ * become ready (summary_pool.c), so the work is shared whatever the shape of the graph; a large
+ * component is summarized in rounds shared among processes (summary_big.c). A worker that fails
+ * has its component summarized by the parent. The result is the one a single process computes:
+ * every component is summarized from the same settled summaries of its callees. */
 #include "summary_workers.h"
 
-#include "fork_shares.h"
 #include "program_reuse.h"
+#include "summary_big.h"
 #include "summary_io.h"
+#include "summary_pool.h"
 #include "util.h"
 
-#include <jansson.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-enum { PARALLEL_MIN_FUNCTIONS = 200, BIG_COMPONENT = 256, BIG_SHARES = 8, BIG_ROUNDS = 10 };
-
-static void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n);
+enum { PARALLEL_MIN_FUNCTIONS = 64, BIG_COMPONENT = 256 };
 
 typedef struct {
     int start, n; /* members: order[start .. start + n) */
-    int level;
+    int pending;  /* components it calls that are not settled yet */
+    bool settled;
+    bool with_check; /* one function that does not call itself: checked as it is summarized */
+    int *callers, ncallers, callers_cap;
 } component;
 
 typedef struct {
-    const int *scc_of, *level_of_scc;
-    int scc, level; /* the component being placed, and the level it needs so far */
-} callee_levels;
+    vc_program *p;
+    const vc_config *cfg;
+    const int *order, *scc_of;
+    component *comps;
+    int ncomp, settled;
+    int *ready, nready; /* components whose callees are settled, taken in order */
+    int ready_head;
+    summary_log log;
+    summary_pool *pool;
+    vc_early_checks *early;
+    int *checks, nchecks, check_head; /* positions whose component is settled */
+    int in_workers, big_functions, largest, deaths;
+} schedule;
 
-static void above_callee(void *ctx, int callee)
+typedef struct {
+    schedule *s;
+    const int *comp_of_scc, *scc_of;
+    int *last_caller; /* per component: the last component that was counted as its caller */
+    int c;
+} edge_ctx;
+
+static void add_edge(void *vctx, int callee)
 {
-    callee_levels *c = ctx;
-    int s = c->scc_of[callee];
-    if (s != c->scc && c->level_of_scc[s] + 1 > c->level)
-        c->level = c->level_of_scc[s] + 1;
+    edge_ctx *e = vctx;
+    int cc = e->comp_of_scc[e->scc_of[callee]];
+    if (cc < 0 || cc == e->c || e->last_caller[cc] == e->c)
+        return;
+    e->last_caller[cc] = e->c;
+    component *callee_comp = &e->s->comps[cc];
+    GROW(callee_comp->callers, callee_comp->ncallers, callee_comp->callers_cap);
+    callee_comp->callers[callee_comp->ncallers++] = e->c;
+    e->s->comps[e->c].pending++;
 }
 
-/* Components in order (callees first) and the level of each: 1 + the highest level it calls. */
-static component *components_of(const vc_program *p, const int *order, const int *scc_of,
-                                int norder, int *ncomp, int *nlevels)
+/* The components in order (callees first) and who calls whom among them. */
+static void components_of(schedule *s, const int *scc_of, int norder)
 {
-    component *c = xcalloc((size_t)(norder ? norder : 1), sizeof *c);
-    int *level_of_scc = xcalloc((size_t)(norder ? norder : 1), sizeof *level_of_scc);
-    int n = 0, top = 0;
+    int nscc = 0;
+    for (int i = 0; i < norder; i++)
+        nscc = scc_of[s->order[i]] + 1 > nscc ? scc_of[s->order[i]] + 1 : nscc;
+    int *comp_of_scc = xmalloc((size_t)(nscc ? nscc : 1) * sizeof *comp_of_scc);
+    for (int i = 0; i < nscc; i++)
+        comp_of_scc[i] = -1;
+    s->comps = xcalloc((size_t)(norder ? norder : 1), sizeof *s->comps);
     for (int start = 0; start < norder;) {
-        int end = start, scc = scc_of[order[start]];
-        while (end < norder && scc_of[order[end]] == scc)
+        int end = start, scc = scc_of[s->order[start]];
+        while (end < norder && scc_of[s->order[end]] == scc)
             end++;
-        callee_levels cl = {scc_of, level_of_scc, scc, 0};
-        for (int m = start; m < end; m++)
-            program_for_each_callee(p, order[m], above_callee, &cl);
-        int level = cl.level;
-        level_of_scc[scc] = level;
-        c[n++] = (component){start, end - start, level};
-        if (level + 1 > top)
-            top = level + 1;
+        comp_of_scc[scc] = s->ncomp;
+        s->comps[s->ncomp++] = (component){.start = start, .n = end - start};
         start = end;
     }
-    free(level_of_scc);
-    *ncomp = n;
-    *nlevels = top;
-    return c;
+    int *last_caller = xmalloc((size_t)(s->ncomp ? s->ncomp : 1) * sizeof *last_caller);
+    for (int c = 0; c < s->ncomp; c++)
+        last_caller[c] = -1;
+    edge_ctx e = {s, comp_of_scc, scc_of, last_caller, 0};
+    for (e.c = 0; e.c < s->ncomp; e.c++)
+        for (int m = s->comps[e.c].start; m < s->comps[e.c].start + s->comps[e.c].n; m++)
+            program_for_each_callee(s->p, s->order[m], add_edge, &e);
+    free(last_caller);
+    free(comp_of_scc);
 }
 
-static void model_install(vc_model *dst, vc_model m)
+/* Component c's summaries are final: into the log for the workers (unless a worker computed
+ * them and the pool logged them), its callers a step closer to ready. */
+static void settle(schedule *s, int c, bool logged)
 {
-    model_clear(dst);
-    dst->effects = m.effects;
-    dst->neffects = m.neffects;
-    dst->cap = m.cap;
+    component *comp = &s->comps[c];
+    comp->settled = true;
+    if (!logged && s->pool)
+        for (int m = comp->start; m < comp->start + comp->n; m++)
+            summary_log_add(&s->log, s->order[m], summary_text(&s->p->summaries[s->order[m]]), -1);
+    for (int m = comp->start; s->early && m < comp->start + comp->n; m++)
+        s->checks[s->nchecks++] = m;
+    for (int i = 0; i < comp->ncallers; i++)
+        if (--s->comps[comp->callers[i]].pending == 0)
+            s->ready[s->nready++] = comp->callers[i];
+    if (comp->n > s->largest)
+        s->largest = comp->n;
+    s->settled++;
 }
 
-/* Lines "index summary-json": each summary goes to slots[index] (index < n). */
-static bool read_summaries(FILE *in, vc_model *slots, int n)
+/* The next ready component; a large one only when no worker is busy (it needs them all). With
+ * nothing ready and nothing under way, the first unsettled one (the graph is acyclic, so this
+ * does not happen). */
+static int take_ready(schedule *s)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    bool ok = true;
-    while (ok && getline(&line, &cap, in) > 0) {
-        char *json = strchr(line, ' ');
-        int index = atoi(line);
-        json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
-        vc_model m = {0};
-        ok = j && index >= 0 && index < n && summary_from_json(j, &m);
-        if (ok)
-            model_install(&slots[index], m);
-        else
-            model_clear(&m);
-        json_decref(j);
-    }
-    free(line);
-    return ok;
-}
-
-static void write_summary(FILE *out, int index, const vc_model *m)
-{
-    json_t *j = summary_json(m);
-    char *text = json_dumps(j, JSON_COMPACT);
-    fprintf(out, "%d %s\n", index, text);
-    free(text);
-    json_decref(j);
-}
-
-static void write_share(vc_program *p, const vc_config *cfg, const int *order,
-                        const component *const *share, int nshare, int k, int workers, FILE *out)
-{
-    for (int i = k; i < nshare; i += workers) {
-        const component *c = share[i];
-        if (c->n >= BIG_COMPONENT)
-            continue; /* done by summarize_big */
-        program_summarize_scc(p, cfg, order + c->start, c->n);
-        for (int m = c->start; m < c->start + c->n; m++)
-            write_summary(out, order[m], &p->summaries[order[m]]);
-    }
-}
-
-typedef struct {
-    vc_program *p;
-    const vc_config *cfg;
-    const int *order;
-    const component *const *share;
-    int nshare, workers;
-} level_job;
-
-static void level_work(void *ctx, int k, FILE *out)
-{
-    level_job *j = ctx;
-    write_share(j->p, j->cfg, j->order, j->share, j->nshare, k, j->workers, out);
-}
-
-static bool level_collect(void *ctx, int k, FILE *in)
-{
-    (void)k;
-    vc_program *p = ((level_job *)ctx)->p;
-    return read_summaries(in, p->summaries, p->ndefs);
-}
-
-static void level_redo(void *ctx, int k)
-{
-    level_job *j = ctx;
-    for (int i = k; i < j->nshare; i += j->workers)
-        if (j->share[i]->n < BIG_COMPONENT)
-            program_summarize_scc(j->p, j->cfg, j->order + j->share[i]->start, j->share[i]->n);
-}
-
-static void summarize_level(vc_program *p, const vc_config *cfg, const int *order,
-                            const component *const *share, int nshare, int members)
-{
-    int workers = cfg->workers < members / PARALLEL_MIN_FUNCTIONS + 1
-                      ? cfg->workers
-                      : members / PARALLEL_MIN_FUNCTIONS + 1;
-    if (workers > nshare)
-        workers = nshare;
-    for (int i = 0; i < nshare; i++) /* large components share their own work */
-        if (share[i]->n >= BIG_COMPONENT)
-            summarize_big(p, cfg, order + share[i]->start, share[i]->n);
-    if (workers <= 1) {
-        for (int i = 0; i < nshare; i++)
-            if (share[i]->n < BIG_COMPONENT)
-                program_summarize_scc(p, cfg, order + share[i]->start, share[i]->n);
-        return;
-    }
-    level_job job = {p, cfg, order, share, nshare, workers};
-    fork_share_ops ops = {level_work, level_collect, level_redo, &job};
-    fork_shares(workers, &ops);
-    int *defs = xmalloc((size_t)members * sizeof *defs), n = 0;
-    for (int i = 0; i < nshare; i++)
-        for (int m = share[i]->start; m < share[i]->start + share[i]->n; m++)
-            defs[n++] = order[m];
-    program_refresh_indirect_for(p, defs, n);
-    free(defs);
-}
-
-/* A large component (git's 3,473 functions tied together by callbacks) is summarized in
- * rounds: in each round the component is cut into BIG_SHARES fixed shares, each share is
- * analyzed in order against the summaries of the round's start for the other shares, and the
- * new summaries are installed together. The shares can run in any number of processes, and
- * the result does not depend on how many (the cut does not). */
-
-static vc_model model_dup(const vc_model *m)
-{
-    vc_model out = {0};
-    json_t *j = summary_json(m);
-    summary_from_json(j, &out);
-    json_decref(j);
-    return out;
-}
-
-typedef struct {
-    vc_program *p;
-    const vc_config *cfg;
-    const int *members;
-    int n, workers;
-    vc_model *start; /* the round's starting summaries, one per member */
-    vc_model *next;  /* the round's results */
-    bool *dirty;     /* members whose callees' summaries changed in the last round */
-} big_round;
-
-/* Share s, in this process: its members in order, each seeing the round's start for the other
- * shares and this share's earlier results; then this share's members are put back. */
-static void big_share(big_round *r, int s)
-{
-    for (int i = s; i < r->n; i += BIG_SHARES) {
-        if (!r->dirty[i])
-            continue;
-        vc_model next = {0};
-        const vc_function_ref *d = &r->p->defs[r->members[i]];
-        flow_analyze(r->p, d->unit, d->index, r->cfg, NULL, &next);
-        model_install(&r->next[i], model_dup(&next));
-        model_install(&r->p->summaries[r->members[i]], next);
-    }
-    for (int i = s; i < r->n; i += BIG_SHARES)
-        if (r->dirty[i])
-            model_install(&r->p->summaries[r->members[i]], model_dup(&r->start[i]));
-}
-
-static void big_work(void *ctx, int k, FILE *out)
-{
-    big_round *r = ctx;
-    for (int s = k; s < BIG_SHARES; s += r->workers) {
-        big_share(r, s);
-        for (int i = s; i < r->n; i += BIG_SHARES) {
-            if (r->dirty[i])
-                write_summary(out, i, &r->next[i]);
-        }
-    }
-}
-
-static bool big_collect(void *ctx, int k, FILE *in)
-{
-    (void)k;
-    big_round *r = ctx;
-    return read_summaries(in, r->next, r->n);
-}
-
-static void big_redo(void *ctx, int k)
-{
-    big_round *r = ctx;
-    for (int s = k; s < BIG_SHARES; s += r->workers)
-        big_share(r, s);
-}
-
-typedef struct {
-    const int *index_of; /* definition -> member index, -1 outside the component */
-    int *items, n, cap;
-} member_list;
-
-static void add_member(void *ctx, int callee)
-{
-    member_list *l = ctx;
-    if (l->index_of[callee] < 0)
-        return;
-    GROW(l->items, l->n, l->cap);
-    l->items[l->n++] = l->index_of[callee];
-}
-
-/* For each member, the members it calls (directly or as a candidate of a call through a
- * pointer), as member indices, -1 terminated. */
-static int **member_callees(const vc_program *p, const int *members, int n)
-{
-    int *index_of = xmalloc((size_t)(p->ndefs ? p->ndefs : 1) * sizeof *index_of);
-    for (int d = 0; d < p->ndefs; d++)
-        index_of[d] = -1;
-    for (int i = 0; i < n; i++)
-        index_of[members[i]] = i;
-    int **callees = xcalloc((size_t)n, sizeof *callees);
-    for (int i = 0; i < n; i++) {
-        member_list l = {index_of, NULL, 0, 0};
-        program_for_each_callee(p, members[i], add_member, &l);
-        GROW(l.items, l.n, l.cap);
-        l.items[l.n] = -1;
-        callees[i] = l.items;
-    }
-    free(index_of);
-    return callees;
-}
-
-static void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n)
-{
-    big_round r = {p, cfg, members, n, cfg->workers > 1 ? cfg->workers : 1, NULL, NULL, NULL};
-    if (r.workers > BIG_SHARES)
-        r.workers = BIG_SHARES;
-    r.start = xcalloc((size_t)n, sizeof *r.start);
-    r.next = xcalloc((size_t)n, sizeof *r.next);
-    r.dirty = xmalloc((size_t)n * sizeof *r.dirty);
-    bool *changed = xcalloc((size_t)n, sizeof *changed);
-    int *changed_defs = xmalloc((size_t)n * sizeof *changed_defs);
-    int **callees = member_callees(p, members, n);
-    for (int i = 0; i < n; i++)
-        r.dirty[i] = true;
-    for (int round = 0; round < BIG_ROUNDS; round++) {
-        for (int i = 0; i < n; i++)
-            if (r.dirty[i])
-                model_install(&r.start[i], model_dup(&p->summaries[members[i]]));
-        if (r.workers > 1) {
-            fork_share_ops ops = {big_work, big_collect, big_redo, &r};
-            fork_shares(r.workers, &ops);
-        } else {
-            for (int s = 0; s < BIG_SHARES; s++)
-                big_share(&r, s);
-        }
-        int nchanged = 0;
-        for (int i = 0; i < n; i++) {
-            changed[i] = r.dirty[i] && !program_same_summary(&r.next[i], &r.start[i]);
-            if (changed[i])
-                changed_defs[nchanged++] = members[i];
-            if (r.dirty[i]) {
-                model_install(&p->summaries[members[i]], r.next[i]);
-                r.next[i] = (vc_model){0};
+    bool busy = summary_pool_busy(s->pool) > 0;
+    if (!busy && s->ready_head == s->nready)
+        for (int c = 0; c < s->ncomp; c++)
+            if (!s->comps[c].settled && s->comps[c].pending >= 0) {
+                s->comps[c].pending = -1; /* taken */
+                return c;
             }
+    for (int i = s->ready_head; i < s->nready; i++) {
+        int c = s->ready[i];
+        if (busy && s->comps[c].n >= BIG_COMPONENT)
+            continue;
+        s->ready[i] = s->ready[s->ready_head];
+        s->ready[s->ready_head++] = c;
+        return c;
+    }
+    return -1;
+}
+
+static void stop_pool(schedule *s)
+{
+    s->deaths += summary_pool_deaths(s->pool);
+    summary_pool_stop(s->pool);
+    s->pool = NULL;
+}
+
+static void summarize_here(schedule *s, int c)
+{
+    const component *comp = &s->comps[c];
+    if (comp->n >= BIG_COMPONENT) {
+        stop_pool(s); /* its rounds fork their own processes */
+        summarize_big(s->p, s->cfg, s->order + comp->start, comp->n);
+        s->big_functions += comp->n;
+    } else if (comp->with_check) {
+        program_summarize_and_check(s->p, s->cfg, s->order + comp->start, comp->n,
+                                    s->early->found + comp->start);
+        for (int m = comp->start; m < comp->start + comp->n; m++)
+            s->early->done[m] = true;
+    } else {
+        program_summarize_scc(s->p, s->cfg, s->order + comp->start, comp->n);
+    }
+    settle(s, c, false);
+}
+
+static void wait_for_worker(schedule *s)
+{
+    bool ok, check;
+    int c = summary_pool_wait(s->pool, &s->log, s->early ? s->early->found : NULL, &check, &ok);
+    if (check) { /* a failed check is left to the checking pass */
+        s->early->done[c] = ok;
+        return;
+    }
+    if (!ok) {
+        summarize_here(s, c);
+        return;
+    }
+    for (int m = s->comps[c].start; s->comps[c].with_check && m < s->comps[c].start + s->comps[c].n;
+         m++)
+        s->early->done[m] = true;
+    s->in_workers += s->comps[c].n;
+    settle(s, c, true);
+}
+
+static void start_pool(schedule *s, int remaining)
+{
+    int workers = s->cfg->workers;
+    if (s->pool || workers <= 1 || remaining < PARALLEL_MIN_FUNCTIONS)
+        return;
+    s->pool = summary_pool_start(s->p, s->cfg, s->order, workers, &s->log);
+}
+
+/* A function whose component is settled, to worker w (those the earlier run answers for are
+ * done here). */
+static void dispatch_check(schedule *s, int w)
+{
+    while (s->check_head < s->nchecks) {
+        int pos = s->checks[s->check_head++];
+        if (s->early->asked[pos])
+            continue; /* checked as it was summarized */
+        s->early->asked[pos] = true;
+        if (s->p->reuse &&
+            program_reuse_findings(s->p, s->cfg, s->order[pos], &s->early->found[pos])) {
+            s->early->done[pos] = true;
+            continue;
         }
-        if (nchanged == 0)
+        summary_pool_send_check(s->pool, w, &s->log, pos, s->order[pos]);
+        return;
+    }
+}
+
+/* A component is checked where it is summarized (one analysis for both when it is one function
+ * that does not call itself), unless the earlier run has some of its findings. */
+static void decide_check(schedule *s, component *comp)
+{
+    if (!s->early || comp->n >= BIG_COMPONENT)
+        return;
+    bool reused = false;
+    for (int m = comp->start; m < comp->start + comp->n; m++) {
+        s->early->asked[m] = true;
+        s->early->done[m] =
+            s->p->reuse && program_reuse_findings(s->p, s->cfg, s->order[m], &s->early->found[m]);
+        reused |= s->early->done[m];
+    }
+    comp->with_check = !reused;
+}
+
+static void summarize_component(schedule *s, int c, int *remaining)
+{
+    component *comp = &s->comps[c];
+    *remaining -= comp->n;
+    if (s->p->reuse && program_reuse_summaries(s->p, s->order + comp->start, comp->n, s->scc_of)) {
+        settle(s, c, false);
+        return;
+    }
+    decide_check(s, comp);
+    if (comp->n < BIG_COMPONENT)
+        start_pool(s, *remaining + comp->n);
+    while (s->pool && comp->n < BIG_COMPONENT && summary_pool_idle(s->pool) < 0 &&
+           summary_pool_busy(s->pool) > 0)
+        wait_for_worker(s);
+    int w = comp->n < BIG_COMPONENT ? summary_pool_idle(s->pool) : -1;
+    if (w < 0 || !summary_pool_send(s->pool, w, &s->log, c, comp->start, comp->n, comp->with_check))
+        summarize_here(s, c);
+}
+
+/* Summaries first (they hold up their callers); checks for workers with nothing else to do. */
+static void run(schedule *s, int norder)
+{
+    int remaining = norder; /* functions not settled, for whether workers pay off */
+    for (;;) {
+        bool summaries_left = s->settled < s->ncomp;
+        int c = summaries_left ? take_ready(s) : -1;
+        if (c >= 0) {
+            summarize_component(s, c, &remaining);
+            continue;
+        }
+        int w = summary_pool_idle(s->pool);
+        if (w >= 0 && s->early && s->check_head < s->nchecks)
+            dispatch_check(s, w);
+        else if (summary_pool_busy(s->pool) > 0)
+            wait_for_worker(s);
+        else if (!summaries_left)
             break;
-        program_refresh_indirect_for(p, changed_defs, nchanged);
-        for (int i = 0; i < n; i++) { /* next round: the callers of what changed */
-            r.dirty[i] = false;
-            for (const int *c = callees[i]; *c >= 0 && !r.dirty[i]; c++)
-                r.dirty[i] = changed[*c];
-        }
     }
-    for (int i = 0; i < n; i++) {
-        model_clear(&r.start[i]);
-        model_clear(&r.next[i]);
-        free(callees[i]);
-    }
-    free(callees);
-    free(changed);
-    free(changed_defs);
-    free(r.dirty);
-    free(r.start);
-    free(r.next);
 }
 
 void summarize_program(vc_program *p, const vc_config *cfg, const int *order, const int *scc_of,
-                       int norder)
+                       int norder, vc_early_checks *early)
 {
-    int ncomp, nlevels;
-    component *comps = components_of(p, order, scc_of, norder, &ncomp, &nlevels);
-    const component **share = xcalloc((size_t)(ncomp ? ncomp : 1), sizeof *share);
-    int largest = 0;
-    double largest_time = 0;
-    for (int level = 0; level < nlevels; level++) {
-        int nshare = 0, members = 0;
-        for (int c = 0; c < ncomp; c++) {
-            if (comps[c].level == level &&
-                !(p->reuse &&
-                  program_reuse_summaries(p, order + comps[c].start, comps[c].n, scc_of))) {
-                share[nshare++] = &comps[c];
-                members += comps[c].n;
-            }
-        }
-        double t0 = util_seconds();
-        summarize_level(p, cfg, order, share, nshare, members);
-        for (int i = 0; i < nshare; i++) {
-            if (share[i]->n > largest) {
-                largest = share[i]->n;
-                largest_time = util_seconds() - t0;
-            }
-        }
-    }
+    schedule s = {.p = p, .cfg = cfg, .order = order, .scc_of = scc_of, .early = early};
+    s.checks = xmalloc((size_t)(norder ? norder : 1) * sizeof *s.checks);
+    components_of(&s, scc_of, norder);
+    s.ready = xmalloc((size_t)(s.ncomp ? s.ncomp : 1) * sizeof *s.ready);
+    for (int c = 0; c < s.ncomp; c++)
+        if (s.comps[c].pending == 0)
+            s.ready[s.nready++] = c;
+    double t0 = util_seconds();
+    run(&s, norder);
+    stop_pool(&s);
     if (cfg->verbose)
         fprintf(stderr,
-                "viewcheck: note: call graph: %d components on %d levels, the largest %d "
-                "functions (its level %.2f s)\n",
-                ncomp, nlevels, largest, largest_time);
-    free(share);
-    free(comps);
+                "viewcheck: note: call graph: %d components, the largest %d functions; %d "
+                "functions summarized in workers, %d in large components; %d workers died, "
+                "their tasks done here (%.2f s)\n",
+                s.ncomp, s.largest, s.in_workers, s.big_functions, s.deaths, util_seconds() - t0);
+    for (int c = 0; c < s.ncomp; c++)
+        free(s.comps[c].callers);
+    free(s.comps);
+    free(s.ready);
+    free(s.checks);
+    summary_log_free(&s.log);
 }

@@ -1,6 +1,8 @@
 #define _DEFAULT_SOURCE
 #include "workers.h"
 
+#include "fork_pipes.h"
+
 #include "frontend.h"
 #include "unit_io.h"
 #include "util.h"
@@ -158,28 +160,13 @@ typedef struct {
 
 static bool spawn(worker *w, const vc_jobs *jobs, const vc_worker_options *opt)
 {
-    int down[2], up[2];
-    if (pipe(down) != 0)
+    int read_end, write_end;
+    pid_t pid = fork_with_pipes(&read_end, &write_end);
+    if (pid < 0)
         return false;
-    if (pipe(up) != 0) {
-        close(down[0]);
-        close(down[1]);
-        return false;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(down[0]), close(down[1]), close(up[0]), close(up[1]);
-        return false;
-    }
-    if (pid == 0) {
-        close(down[1]);
-        close(up[0]);
-        worker_main(jobs, opt, down[0], up[1]);
-    }
-    close(down[0]);
-    close(up[1]);
-    *w = (worker){pid, down[1], up[0], -1};
+    if (pid == 0)
+        worker_main(jobs, opt, read_end, write_end);
+    *w = (worker){pid, write_end, read_end, -1};
     return true;
 }
 

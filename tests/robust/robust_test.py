@@ -66,6 +66,20 @@ class Workers(unittest.TestCase):
             self.assertEqual(full[0], json.loads(r.stdout)["findings"], f"-j1 vs -j{j}")
 
 
+    def test_a_worker_dying_in_the_whole_program_phase(self):
+        """A summary worker killed while it summarizes or checks a function: the parent does
+        that task itself, nothing is lost and the run is not a failure."""
+        files = sorted(glob.glob(os.path.join(CONFIG.corpus, "*.c")))
+        args = ["-f", "json", *files, "--", "-I" + CONFIG.include]
+        alone = run(["-j", "1"] + args)
+        died = run(["-j", "2", "-v"] + args,
+                   {"VIEWCHECK_TEST_CRASH_FUNCTION": "scale_then_square"})
+        self.assertEqual(alone.returncode, died.returncode, died.stderr)
+        self.assertRegex(died.stderr, r"[1-9]\d* workers died, their tasks done here")
+        self.assertEqual(json.loads(alone.stdout)["findings"], json.loads(died.stdout)["findings"])
+        self.assertIn(("vc003_helper_view_of_aliased_argument.c", 21, "VC003"), results(died))
+
+
 def ring_program(n):
     """n functions in one call cycle (one strongly connected component of n), each taking a
     view of its argument; every tenth one releases what it was given, and main reads after."""
