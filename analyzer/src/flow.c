@@ -32,7 +32,8 @@ struct vc_flow {
     int nobjs, objs_cap;
     strmap obj_index;
     strmap once;          /* (rule, key location) pairs already reported */
-    pair_cache relations; /* objects' regions never change once made: their relations stay */
+    pair_cache relations; /* objects' regions never change once made: their relations (which
+                           * are symmetric) stay */
     int words;
     vc_state cur;
     int block;
@@ -167,7 +168,8 @@ static vc_relation relation_of(vc_flow *f, int a, const vc_region *ra, int b, co
     if (f->objs[root].elements && first_step(f, a) != first_step(f, b))
         return REL_DISJOINT; /* two elements read apart: assumed distinct, as parameters are */
     bool stale_a = flow_state(f, a)->atoms_stale, stale_b = flow_state(f, b)->atoms_stale;
-    uint64_t key = (uint64_t)a << 33 | (uint64_t)b << 2 | (uint64_t)stale_a << 1 | stale_b;
+    uint64_t key = a < b ? (uint64_t)a << 33 | (uint64_t)b << 2 | (uint64_t)stale_a << 1 | stale_b
+                         : (uint64_t)b << 33 | (uint64_t)a << 2 | (uint64_t)stale_b << 1 | stale_a;
     uint8_t known;
     bool own_regions = ra == &f->objs[a].region && rb == &f->objs[b].region;
     if (own_regions && pair_cache_get(&f->relations, key, &known))

@@ -1,8 +1,8 @@
 /* A large component (git's 3,473 functions tied together by callbacks) is summarized in
- * rounds: in each round the component is cut into BIG_SHARES fixed shares, each share is
- * analyzed in order against the summaries of the round's start for the other shares, and the
- * new summaries are installed together. The shares can run in any number of processes, and
- * the result does not depend on how many (the cut does not). */
+ * rounds: in each round the component is cut into BIG_SHARES fixed shares (contiguous runs of
+ * its members), each share is analyzed in order against the summaries of the round's start for
+ * the other shares, and the new summaries are installed together. The shares can run in any
+ * number of processes, and the result does not depend on how many (the cut does not). */
 #define _DEFAULT_SOURCE
 #include "summary_big.h"
 
@@ -84,11 +84,18 @@ typedef struct {
     share_claims *claims; /* shared with the workers: which process took which share */
 } big_round;
 
+/* Share s: a contiguous run of members (callees come before their callers in the order, so a
+ * chain of calls mostly stays in one share, where it propagates in one round). */
+static int share_start(const big_round *r, int s)
+{
+    return (int)((long)r->n * s / BIG_SHARES);
+}
+
 /* Share s, in this process: its members in order, each seeing the round's start for the other
  * shares and this share's earlier results; then this share's members are put back. */
 static void big_share(big_round *r, int s)
 {
-    for (int i = s; i < r->n; i += BIG_SHARES) {
+    for (int i = share_start(r, s); i < share_start(r, s + 1); i++) {
         if (!r->dirty[i])
             continue;
         vc_model next = {0};
@@ -97,7 +104,7 @@ static void big_share(big_round *r, int s)
         model_install(&r->next[i], model_dup(&next));
         model_install(&r->p->summaries[r->members[i]], next);
     }
-    for (int i = s; i < r->n; i += BIG_SHARES)
+    for (int i = share_start(r, s); i < share_start(r, s + 1); i++)
         if (r->dirty[i])
             model_install(&r->p->summaries[r->members[i]], model_dup(&r->start[i]));
 }
@@ -116,7 +123,7 @@ static void big_work(void *ctx, int k, FILE *out)
     big_round *r = ctx;
     for (int s = take_share(r, k); s >= 0; s = take_share(r, k)) {
         big_share(r, s);
-        for (int i = s; i < r->n; i += BIG_SHARES) {
+        for (int i = share_start(r, s); i < share_start(r, s + 1); i++) {
             if (r->dirty[i])
                 write_summary(out, i, &r->next[i]);
         }
@@ -189,8 +196,9 @@ static int **member_callees(const vc_program *p, const int *members, int n)
     return callees;
 }
 
-void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n)
+int summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n)
 {
+    int rounds = 0;
     big_round r = {p, cfg, members, n, cfg->workers > 1 ? cfg->workers : 1, NULL, NULL, NULL, NULL};
     if (r.workers > BIG_SHARES)
         r.workers = BIG_SHARES;
@@ -209,6 +217,7 @@ void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int 
     for (int i = 0; i < n; i++)
         r.dirty[i] = true;
     for (int round = 0; round < BIG_ROUNDS; round++) {
+        rounds++;
         for (int i = 0; i < n; i++)
             if (r.dirty[i])
                 model_install(&r.start[i], model_dup(&p->summaries[members[i]]));
@@ -245,4 +254,5 @@ void summarize_big(vc_program *p, const vc_config *cfg, const int *members, int 
     free(r.next);
     if (r.claims)
         munmap(r.claims, sizeof *r.claims);
+    return rounds;
 }

@@ -21,6 +21,7 @@ typedef struct {
     int pending;  /* components it calls that are not settled yet */
     bool settled;
     bool with_check; /* one function that does not call itself: checked as it is summarized */
+    long weight;     /* blocks of its members: loops and branches are what analyses cost */
     int *callers, ncallers, callers_cap;
 } component;
 
@@ -36,7 +37,7 @@ typedef struct {
     summary_pool *pool;
     vc_early_checks *early;
     int *checks, nchecks, check_head; /* positions whose component is settled */
-    int in_workers, big_functions, largest, deaths;
+    int in_workers, big_functions, big_rounds, largest, deaths;
 } schedule;
 
 typedef struct {
@@ -59,6 +60,16 @@ static void add_edge(void *vctx, int callee)
     e->s->comps[e->c].pending++;
 }
 
+static long weight_of(const schedule *s, int start, int end)
+{
+    long w = 0;
+    for (int m = start; m < end; m++) {
+        const vc_function_ref *d = &s->p->defs[s->order[m]];
+        w += s->p->units[d->unit]->functions[d->index]->nblocks;
+    }
+    return w;
+}
+
 /* The components in order (callees first) and who calls whom among them. */
 static void components_of(schedule *s, const int *scc_of, int norder)
 {
@@ -74,7 +85,8 @@ static void components_of(schedule *s, const int *scc_of, int norder)
         while (end < norder && scc_of[s->order[end]] == scc)
             end++;
         comp_of_scc[scc] = s->ncomp;
-        s->comps[s->ncomp++] = (component){.start = start, .n = end - start};
+        s->comps[s->ncomp++] =
+            (component){.start = start, .n = end - start, .weight = weight_of(s, start, end)};
         start = end;
     }
     int *last_caller = xmalloc((size_t)(s->ncomp ? s->ncomp : 1) * sizeof *last_caller);
@@ -107,9 +119,9 @@ static void settle(schedule *s, int c, bool logged)
     s->settled++;
 }
 
-/* The next ready component; a large one only when no worker is busy (it needs them all). With
- * nothing ready and nothing under way, the first unsettled one (the graph is acyclic, so this
- * does not happen). */
+/* The heaviest ready component (the costly ones first, so that they do not finish last); a
+ * large one only when no worker is busy (it needs them all). With nothing ready and nothing
+ * under way, the first unsettled one (the graph is acyclic, so this does not happen). */
 static int take_ready(schedule *s)
 {
     bool busy = summary_pool_busy(s->pool) > 0;
@@ -119,15 +131,20 @@ static int take_ready(schedule *s)
                 s->comps[c].pending = -1; /* taken */
                 return c;
             }
+    int best = -1;
     for (int i = s->ready_head; i < s->nready; i++) {
-        int c = s->ready[i];
-        if (busy && s->comps[c].n >= BIG_COMPONENT)
+        const component *c = &s->comps[s->ready[i]];
+        if ((busy && c->n >= BIG_COMPONENT) ||
+            (best >= 0 && c->weight <= s->comps[s->ready[best]].weight))
             continue;
-        s->ready[i] = s->ready[s->ready_head];
-        s->ready[s->ready_head++] = c;
-        return c;
+        best = i;
     }
-    return -1;
+    if (best < 0)
+        return -1;
+    int c = s->ready[best];
+    s->ready[best] = s->ready[s->ready_head];
+    s->ready[s->ready_head++] = c;
+    return c;
 }
 
 static void stop_pool(schedule *s)
@@ -142,7 +159,7 @@ static void summarize_here(schedule *s, int c)
     const component *comp = &s->comps[c];
     if (comp->n >= BIG_COMPONENT) {
         stop_pool(s); /* its rounds fork their own processes */
-        summarize_big(s->p, s->cfg, s->order + comp->start, comp->n);
+        s->big_rounds += summarize_big(s->p, s->cfg, s->order + comp->start, comp->n);
         s->big_functions += comp->n;
     } else if (comp->with_check) {
         program_summarize_and_check(s->p, s->cfg, s->order + comp->start, comp->n,
@@ -273,9 +290,10 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
     if (cfg->verbose)
         fprintf(stderr,
                 "viewcheck: note: call graph: %d components, the largest %d functions; %d "
-                "functions summarized in workers, %d in large components; %d workers died, "
-                "their tasks done here (%.2f s)\n",
-                s.ncomp, s.largest, s.in_workers, s.big_functions, s.deaths, util_seconds() - t0);
+                "functions summarized in workers, %d in large components (%d rounds); %d workers "
+                "died, their tasks done here (%.2f s)\n",
+                s.ncomp, s.largest, s.in_workers, s.big_functions, s.big_rounds, s.deaths,
+                util_seconds() - t0);
     for (int c = 0; c < s.ncomp; c++)
         free(s.comps[c].callers);
     free(s.comps);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -220,6 +221,35 @@ static void progress(const vc_worker_options *opt, int done, int total)
         fprintf(stderr, "\r\033[K[%d/%d] files parsed", done, total);
 }
 
+static off_t source_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? st.st_size : 0;
+}
+
+static const off_t *sort_sizes;
+
+static int larger_first(const void *a, const void *b)
+{
+    off_t x = sort_sizes[*(const int *)a], y = sort_sizes[*(const int *)b];
+    return x != y ? (x < y ? 1 : -1) : *(const int *)a - *(const int *)b;
+}
+
+/* The largest sources first, so that no worker starts a long parse when the others are done. */
+static int *larger_first_order(const vc_jobs *jobs)
+{
+    off_t *sizes = xcalloc((size_t)jobs->n + 1, sizeof *sizes);
+    int *order = xcalloc((size_t)jobs->n + 1, sizeof *order);
+    for (int i = 0; i < jobs->n; i++) {
+        sizes[i] = source_size(jobs->items[i].file);
+        order[i] = i;
+    }
+    sort_sizes = sizes;
+    qsort(order, (size_t)jobs->n, sizeof *order, larger_first);
+    free(sizes);
+    return order;
+}
+
 void workers_lower(const vc_jobs *jobs, const vc_worker_options *opt, vc_unit **units,
                    vc_failures *failures)
 {
@@ -230,6 +260,7 @@ void workers_lower(const vc_jobs *jobs, const vc_worker_options *opt, vc_unit **
     for (int i = 0; i < n; i++)
         ws[i].pid = -1;
     int next = 0, done = 0;
+    int *order = larger_first_order(jobs);
     signal(SIGPIPE, SIG_IGN);
     struct pollfd *fds = xcalloc((size_t)(n ? n : 1), sizeof *fds);
     while (done < jobs->n) {
@@ -238,7 +269,7 @@ void workers_lower(const vc_jobs *jobs, const vc_worker_options *opt, vc_unit **
                 continue;
             if (ws[i].job >= 0)
                 continue;
-            int32_t job = next++;
+            int32_t job = order[next++];
             ws[i].job = job;
             if (!write_all(ws[i].to, &job, sizeof job))
                 collect(&ws[i], jobs, units, failures, opt), done++;
@@ -274,4 +305,5 @@ void workers_lower(const vc_jobs *jobs, const vc_worker_options *opt, vc_unit **
         fputs("\r\033[K", stderr);
     free(fds);
     free(ws);
+    free(order);
 }
