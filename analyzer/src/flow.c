@@ -703,7 +703,7 @@ static void events_for(vc_flow *f, int place, vc_event_kind kind, const vc_instr
     }
 }
 
-enum { TWIN_LIMIT = 1000 };
+enum { TWIN_LIMIT = 1000, CANONICAL_LIMIT = 300 };
 
 /* A copy of object `o`'s identity hanging under `parent`: the older generation of a handle whose
  * site runs again (a loop) while the previous one is still held. Past TWIN_LIMIT objects (views
@@ -752,6 +752,29 @@ static int twin(vc_flow *f, int o, int parent)
         t->ref = id;
     }
     return id;
+}
+
+/* Past TWIN_LIMIT objects, a handle made here from a derived handle made at site T hangs under
+ * the first such handle of T (the same handle, by flow_same_handle), with a region anywhere in
+ * the array: views of views re-made in loops do not multiply with every generation. */
+static bool canonical(const vc_flow *f, int parent)
+{
+    return f->nobjs > CANONICAL_LIMIT && f->objs[parent].parent >= 0;
+}
+
+static int canonical_parent(vc_flow *f, int site, int parent)
+{
+    if (!canonical(f, parent))
+        return parent;
+    char key[64];
+    snprintf(key, sizeof key, "canon:%d:%d:%d", site, f->objs[parent].site,
+             (int)f->objs[parent].kind);
+    int first = strmap_get(&f->obj_index, key);
+    if (first >= 0 && f->objs[first].root == f->objs[parent].root)
+        return first;
+    if (first < 0)
+        strmap_put(&f->obj_index, key, parent);
+    return parent;
 }
 
 static bool held(vc_flow *f, int o)
@@ -1341,7 +1364,8 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
             continue;
         }
         kind = how == RESOLVED_VIEW ? OBJ_VIEW : how == RESOLVED_SAME ? OBJ_RETAINED : kind;
-        made[n] = object_get(f, site_of(f, in), parents[i], kind, name, &fresh);
+        int parent = canonical_parent(f, site_of(f, in), parents[i]);
+        made[n] = object_get(f, site_of(f, in), parent, kind, name, &fresh);
         vc_object *o = &f->objs[made[n]];
         if (fresh) {
             bool same = ret->kind == FX_RETURNS_SAME;
@@ -1351,7 +1375,7 @@ static void make_result(vc_flow *f, const vc_instr *in, const vc_model *m)
                 ret->kind == FX_RETURNS_MAYBE_VIEW)
                 r = ret->has_region && region_is_whole(&r) ? ret->region
                                                            : result_region(in, m, r, &same);
-            o->region = r;
+            o->region = parent != parents[i] || canonical(f, parent) ? region_inexact(r) : r;
             o->readonly_view = ret->kind == FX_RETURNS_READONLY_VIEW;
             vc_layout from = (vc_layout)f->objs[parents[i]].layout;
             o->layout = (uint8_t)(kind == OBJ_RETAINED || kind == OBJ_COPY ? from
