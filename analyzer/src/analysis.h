@@ -63,6 +63,7 @@ void program_summarize_scc(vc_program *p, const vc_config *cfg, const int *membe
  * where no summary they depend on changed after them */
 void program_summarize_and_check(vc_program *p, const vc_config *cfg, const int *members, int n,
                                  vc_findings *found);
+bool program_calls_itself(const vc_program *p, int def);
 bool program_same_summary(const vc_model *a, const vc_model *b);
 /* the merged summaries of calls through pointers that have one of defs[0..n) among their
  * candidates, after those summaries changed */

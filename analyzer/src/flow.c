@@ -707,13 +707,14 @@ enum { TWIN_LIMIT = 1000, CANONICAL_LIMIT = 300 };
 
 /* A copy of object `o`'s identity hanging under `parent`: the older generation of a handle whose
  * site runs again (a loop) while the previous one is still held. Past TWIN_LIMIT objects (views
- * of views re-made in a loop multiply the generations), one older generation per object, under
- * the first parent it had. */
+ * of views re-made in a loop multiply the generations), one older generation per object and
+ * array, under the first parent it had there. */
 static int twin(vc_flow *f, int o, int parent)
 {
     char key[64];
+    int root = parent >= 0 ? f->objs[parent].root : -1; /* never another array's */
     if (f->nobjs > TWIN_LIMIT)
-        snprintf(key, sizeof key, "twin:%d", o);
+        snprintf(key, sizeof key, "twin:%d:r%d", o, root);
     else
         snprintf(key, sizeof key, "twin:%d:%d", o, parent);
     int id = strmap_get(&f->obj_index, key);
@@ -728,7 +729,7 @@ static int twin(vc_flow *f, int o, int parent)
     snprintf(name, sizeof name, "#%d", f->nobjs);
     id = object_get(f, INT32_MIN + f->nobjs, parent, f->objs[o].kind, name, &fresh);
     strmap_put(&f->obj_index, key, id);
-    snprintf(key, sizeof key, "twin:%d", o);
+    snprintf(key, sizeof key, "twin:%d:r%d", o, root);
     if (strmap_get(&f->obj_index, key) < 0)
         strmap_put(&f->obj_index, key, id);
     vc_object *t = &f->objs[id], *src = &f->objs[o];
@@ -754,7 +755,7 @@ static int twin(vc_flow *f, int o, int parent)
     return id;
 }
 
-/* Past TWIN_LIMIT objects, a handle made here from a derived handle made at site T hangs under
+/* Past CANONICAL_LIMIT objects, a handle made here from a derived handle made at site T hangs under
  * the first such handle of T (the same handle, by flow_same_handle), with a region anywhere in
  * the array: views of views re-made in loops do not multiply with every generation. */
 static bool canonical(const vc_flow *f, int parent)
@@ -1272,9 +1273,11 @@ static int fresh_result(vc_flow *f, const vc_instr *in, const vc_model *m, int k
 {
     bool fresh;
     int o = object_get(f, site_of(f, in) + key, -1, OBJ_OWNER, display_name(f, in->dst), &fresh);
-    f->objs[o].created = in->loc;
-    f->objs[o].region = region_whole(result_ndim(in, m));
-    f->objs[o].layout = known ? LAYOUT_CONTIGUOUS : LAYOUT_UNKNOWN;
+    if (fresh) { /* an object's region never changes once made (relations are cached) */
+        f->objs[o].created = in->loc;
+        f->objs[o].region = region_whole(result_ndim(in, m));
+        f->objs[o].layout = known ? LAYOUT_CONTIGUOUS : LAYOUT_UNKNOWN;
+    }
     create(f, o, false, false);
     return o;
 }
@@ -1444,6 +1447,17 @@ static bool effect_on(const vc_model *m, vc_effect_kind k, int arg)
     return false;
 }
 
+/* An effect of kind k on `arg` (and on `second` too, unless it is -1). */
+static bool effect_on_pair(const vc_model *m, vc_effect_kind k, int arg, int second)
+{
+    for (int i = 0; m && i < m->neffects; i++)
+        if (m->effects[i].kind == k && m->effects[i].args[0].param == arg &&
+            !m->effects[i].args[0].path &&
+            (second < 0 || (m->effects[i].nargs > 1 && m->effects[i].args[1].param == second)))
+            return true;
+    return false;
+}
+
 static bool mentions_param(const vc_model *m, int param)
 {
     for (int i = 0; i < m->neffects; i++)
@@ -1500,7 +1514,8 @@ static void record_contracts(vc_flow *f, const vc_instr *in, const vc_model *m)
                 const vc_object *ra = &f->objs[f->objs[a[x]].root],
                                 *rb = &f->objs[f->objs[b[y]].root];
                 if (ra->kind != OBJ_PARAM || rb->kind != OBJ_PARAM || ra == rb || !f->summary ||
-                    effect_on(f->summary, e->kind, ra->param_index))
+                    effect_on_pair(f->summary, e->kind, ra->param_index,
+                                   e->kind == FX_STALE_READ ? rb->param_index : -1))
                     continue;
                 vc_effect fx = {.kind = e->kind, .nargs = 2};
                 fx.args[0].param = ra->param_index;

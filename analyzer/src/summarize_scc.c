@@ -28,6 +28,19 @@ typedef struct {
     bool hit;
 } callee_query;
 
+static void is_itself(void *ctx, int callee)
+{
+    callee_query *q = ctx;
+    q->hit |= callee == q->def;
+}
+
+bool program_calls_itself(const vc_program *p, int def)
+{
+    callee_query q = {NULL, def, 0, false};
+    program_for_each_callee(p, def, is_itself, &q);
+    return q.hit;
+}
+
 static void changed_since(void *ctx, int callee)
 {
     callee_query *q = ctx;

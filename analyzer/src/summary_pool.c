@@ -386,7 +386,7 @@ int summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found, 
                       bool *ok)
 {
     int k = answering_worker(pool);
-    if (k < 0) { /* poll failed: every busy worker's task is given back */
+    if (k < 0) { /* poll failed: read the first busy worker (callers wait only while one is) */
         for (k = 0; k < pool->nw && !(pool->w[k].alive && pool->w[k].task >= 0); k++)
             ;
     }

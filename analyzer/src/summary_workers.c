@@ -20,7 +20,7 @@ typedef struct {
     int start, n; /* members: order[start .. start + n) */
     int pending;  /* components it calls that are not settled yet */
     bool settled;
-    bool with_check; /* one function that does not call itself: checked as it is summarized */
+    bool with_check; /* checked in the analyses that summarize it */
     long weight;     /* blocks of its members: loops and branches are what analyses cost */
     int *callers, ncallers, callers_cap;
 } component;
@@ -219,19 +219,25 @@ static void dispatch_check(schedule *s, int w)
 }
 
 /* A component is checked where it is summarized (one analysis for both when it is one function
- * that does not call itself), unless the earlier run has some of its findings. */
+ * that does not call itself). With the results database, the earlier run is asked for a
+ * function's findings only when what they depend on is settled: before a lone function is
+ * summarized (its callees are), after a cycle is. */
 static void decide_check(schedule *s, component *comp)
 {
     if (!s->early || comp->n >= BIG_COMPONENT)
         return;
-    bool reused = false;
-    for (int m = comp->start; m < comp->start + comp->n; m++) {
-        s->early->asked[m] = true;
-        s->early->done[m] =
-            s->p->reuse && program_reuse_findings(s->p, s->cfg, s->order[m], &s->early->found[m]);
-        reused |= s->early->done[m];
+    bool alone = comp->n == 1 && !program_calls_itself(s->p, s->order[comp->start]);
+    if (!s->p->reuse) {
+        comp->with_check = true;
+        return;
     }
-    comp->with_check = !reused;
+    if (!alone)
+        return; /* the earlier run is asked once the component is settled (dispatch_check) */
+    /* its callees are settled: the inputs of its findings are known */
+    int m = comp->start;
+    s->early->asked[m] = true;
+    s->early->done[m] = program_reuse_findings(s->p, s->cfg, s->order[m], &s->early->found[m]);
+    comp->with_check = !s->early->done[m];
 }
 
 static void summarize_component(schedule *s, int c, int *remaining)

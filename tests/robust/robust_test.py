@@ -297,6 +297,35 @@ class Callers(unittest.TestCase):
         self.assertEqual(results(damaged), results(self.analyze("--no-cache")))
 
 
+    def test_a_recursive_function_is_reused_from_its_settled_summary(self):
+        """A function that calls itself, reached through a relay in another file: the earlier
+        run is asked for its findings only once its summary is settled (asked before, the
+        stored summary was the empty one it starts from, and once the relay's file changed the
+        relay was summarized from it and main's finding was lost)."""
+        self.work = os.path.join(CONFIG.tmp, "recursive")
+        os.makedirs(self.work, exist_ok=True)
+        self.db = os.path.join(self.work, "c.db")
+        self.env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
+        if os.path.exists(self.db):
+            os.remove(self.db)
+        self.write("frames.h", "#include <nda.h>\nvoid frame_emit(nda_array *f, int depth);\n"
+                   "void relay(nda_array *f);\n")
+        self.write("sink.c", "#include \"frames.h\"\nvoid frame_emit(nda_array *f, int depth)\n{\n"
+                   "    if (depth > 0)\n        frame_emit(f, depth - 1);\n    else\n"
+                   "        nda_release(f);\n}\n")
+        self.write("main.c", self.MAIN.replace("frame_emit(a)", "relay(a)"))
+        self.write("energy.c", "#include \"frames.h\"\nvoid relay(nda_array *f)\n{\n"
+                   "    frame_emit(f, 2);\n}\n")
+        full = results(self.analyze("--no-cache"))
+        self.assertEqual(full, [("main.c", 9, "VC007")])
+        self.assertEqual(results(self.analyze()), full)
+        with open(os.path.join(self.work, "energy.c"), "a") as f:
+            f.write("/* touched */\n")
+        again = self.analyze()
+        self.assertIn("2 units from the cache, 1 parsed", again.stderr)
+        self.assertEqual(results(again), full, again.stderr)
+
+
 class Shards(unittest.TestCase):
     """--shard K/N splits the files deterministically; merge finds what crosses shards."""
 
