@@ -229,6 +229,15 @@ class Callers(unittest.TestCase):
               "static double twice(const nda_array *f)\n{\n    return 2 * frame_energy(f);\n}\n"
               "double frame_power(const nda_array *f)\n{\n    return twice(f) / 2;\n}\n")
 
+    def start_in(self, name):
+        """A fresh work directory and results database under CONFIG.tmp."""
+        self.work = os.path.join(CONFIG.tmp, name)
+        os.makedirs(self.work, exist_ok=True)
+        self.db = os.path.join(self.work, "c.db")
+        self.env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
+        if os.path.exists(self.db):
+            os.remove(self.db)
+
     def write(self, name, text):
         with open(os.path.join(self.work, name), "w") as f:
             f.write(text)
@@ -245,12 +254,7 @@ class Callers(unittest.TestCase):
         return int(line[0].rsplit(" functions checked again", 1)[0].rsplit(" ", 1)[-1])
 
     def test_a_changed_summary_rechecks_its_callers_only(self):
-        self.work = os.path.join(CONFIG.tmp, "callers")
-        os.makedirs(self.work, exist_ok=True)
-        self.db = os.path.join(self.work, "c.db")
-        self.env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
-        if os.path.exists(self.db):
-            os.remove(self.db)
+        self.start_in("callers")
         self.write("frames.h", self.HEADER)
         self.write("sink.c", self.SINK.replace("{release}", ""))
         self.write("main.c", self.MAIN)
@@ -302,12 +306,7 @@ class Callers(unittest.TestCase):
         run is asked for its findings only once its summary is settled (asked before, the
         stored summary was the empty one it starts from, and once the relay's file changed the
         relay was summarized from it and main's finding was lost)."""
-        self.work = os.path.join(CONFIG.tmp, "recursive")
-        os.makedirs(self.work, exist_ok=True)
-        self.db = os.path.join(self.work, "c.db")
-        self.env = dict(os.environ, VIEWCHECK_MODELS_DIR=CONFIG.models)
-        if os.path.exists(self.db):
-            os.remove(self.db)
+        self.start_in("recursive")
         self.write("frames.h", "#include <nda.h>\nvoid frame_emit(nda_array *f, int depth);\n"
                    "void relay(nda_array *f);\n")
         self.write("sink.c", "#include \"frames.h\"\nvoid frame_emit(nda_array *f, int depth)\n{\n"
