@@ -1965,6 +1965,13 @@ void flow_analyze(const vc_program *program, int unit, int fn, const vc_config *
 static const char *const bit_verbs[SUM_BITS] = {"read",     "written", "used",
                                                 "released", "resized", "made read-only"};
 
+char *flow_step_text(const vc_flow *f, const char *name, const char *what, const char *callee)
+{
+    return callee ? xasprintf("in '%s': '%s' passed to '%s', where it is %s", f->fn->name, name,
+                              callee, what)
+                  : xasprintf("in '%s': '%s' %s here", f->fn->name, name, what);
+}
+
 /* The story of an effect: where it happens here, then inside the callee that did it. */
 static void add_trace(vc_flow *f, vc_effect *e, const vc_object *root, const first_event *fe,
                       int bit)
@@ -1976,10 +1983,7 @@ static void add_trace(vc_flow *f, vc_effect *e, const vc_object *root, const fir
     e->trace[0].file = xstrdup(flow_file(f, fe->at));
     e->trace[0].line = fe->at.line;
     e->trace[0].col = fe->at.col;
-    e->trace[0].message =
-        fe->callee ? xasprintf("in '%s': '%s' passed to '%s', where it is %s", f->fn->name,
-                               root->name, fe->callee, bit_verbs[bit])
-                   : xasprintf("in '%s': '%s' %s here", f->fn->name, root->name, bit_verbs[bit]);
+    e->trace[0].message = flow_step_text(f, root->name, bit_verbs[bit], fe->callee);
     for (int i = 0; i < inner; i++) {
         e->trace[i + 1] = fe->cause->trace[i];
         e->trace[i + 1].file = xstrdup(fe->cause->trace[i].file);

@@ -152,6 +152,8 @@ bool flow_reporting(const vc_flow *f);
 /* Reports a finding (deduplicated by rule and line); returns it for notes, or NULL. */
 vc_finding *flow_report(vc_flow *f, const vc_rule *rule, vc_loc at, bool may, char *message);
 void flow_note(vc_flow *f, vc_finding *finding, vc_loc at, char *message);
+/* A summary's story step: "in 'fn': 'name' <what> here", or passed to `callee` where it is. */
+char *flow_step_text(const vc_flow *f, const char *name, const char *what, const char *callee);
 /* Notes for the steps inside the callees through which an effect happened. */
 void flow_note_cause(vc_flow *f, vc_finding *finding, const vc_effect *cause);
 /* VC004: another first write of the episode (on paths that had not written); false when known

@@ -38,14 +38,6 @@ static void written(vc_flow *f, const vc_event *ev, int q)
     }
 }
 
-static char *step_message(vc_flow *f, const char *what, const char *name, const char *callee)
-{
-    const char *fn = flow_function(f)->name;
-    return callee
-               ? xasprintf("in '%s': '%s' passed to '%s', where it is %s", fn, name, callee, what)
-               : xasprintf("in '%s': '%s' %s here", fn, name, what);
-}
-
 static vc_step step_at(vc_flow *f, vc_loc at, char *message)
 {
     return (vc_step){xstrdup(flow_file(f, at)), at.line, at.col, message};
@@ -86,7 +78,7 @@ static void read_stale(vc_flow *f, const vc_event *ev, int p)
                     xasprintf("in '%s': '%s' written after '%s' was made", flow_function(f)->name,
                               param_name(f, q), flow_name(f, ev->obj)));
         e.trace[1] =
-            step_at(f, ev->loc, step_message(f, "read", flow_name(f, ev->obj), ev->callee));
+            step_at(f, ev->loc, flow_step_text(f, flow_name(f, ev->obj), "read", ev->callee));
         e.ntrace = 2;
         model_add_effect(m, e);
     }
@@ -94,6 +86,8 @@ static void read_stale(vc_flow *f, const vc_event *ev, int p)
 
 void flow_track_alias_staleness(vc_flow *f, const vc_event *ev)
 {
+    if (flow_function(f)->nparams < 2)
+        return; /* no second parameter to alias the first (every event passes here) */
     int p = tracked_param(f, ev->obj);
     if (p < 0)
         return;

@@ -20,14 +20,6 @@
  * cap only guards against summaries that never settle. */
 enum { BIG_SHARES = 8, BIG_ROUNDS = 40 };
 
-static void model_install(vc_model *dst, vc_model m)
-{
-    model_clear(dst);
-    dst->effects = m.effects;
-    dst->neffects = m.neffects;
-    dst->cap = m.cap;
-}
-
 /* Lines "index summary-json": each summary goes to slots[index] (index < n). */
 static bool read_summaries(FILE *in, vc_model *slots, int n)
 {
@@ -35,28 +27,16 @@ static bool read_summaries(FILE *in, vc_model *slots, int n)
     size_t cap = 0;
     bool ok = true;
     while (ok && getline(&line, &cap, in) > 0) {
-        char *json = strchr(line, ' ');
-        int index = atoi(line);
-        json_t *j = json ? json_loads(json + 1, 0, NULL) : NULL;
         vc_model m = {0};
-        ok = j && index >= 0 && index < n && summary_from_json(j, &m);
+        int index;
+        ok = summary_line_read(line, n, &index, &m, NULL);
         if (ok)
-            model_install(&slots[index], m);
+            summary_install(&slots[index], m);
         else
             model_clear(&m);
-        json_decref(j);
     }
     free(line);
     return ok;
-}
-
-static void write_summary(FILE *out, int index, const vc_model *m)
-{
-    json_t *j = summary_json(m);
-    char *text = json_dumps(j, JSON_COMPACT);
-    fprintf(out, "%d %s\n", index, text);
-    free(text);
-    json_decref(j);
 }
 
 static vc_model model_dup(const vc_model *m)
@@ -103,12 +83,12 @@ static void big_share(big_round *r, int s)
         vc_model next = {0};
         const vc_function_ref *d = &r->p->defs[r->members[i]];
         flow_analyze(r->p, d->unit, d->index, r->cfg, NULL, &next);
-        model_install(&r->next[i], model_dup(&next));
-        model_install(&r->p->summaries[r->members[i]], next);
+        summary_install(&r->next[i], model_dup(&next));
+        summary_install(&r->p->summaries[r->members[i]], next);
     }
     for (int i = share_start(r, s); i < share_start(r, s + 1); i++)
         if (r->dirty[i])
-            model_install(&r->p->summaries[r->members[i]], model_dup(&r->start[i]));
+            summary_install(&r->p->summaries[r->members[i]], model_dup(&r->start[i]));
 }
 
 static int take_share(big_round *r, int k)
@@ -127,7 +107,7 @@ static void big_work(void *ctx, int k, FILE *out)
         big_share(r, s);
         for (int i = share_start(r, s); i < share_start(r, s + 1); i++) {
             if (r->dirty[i])
-                write_summary(out, i, &r->next[i]);
+                summary_line_write(out, i, &r->next[i]);
         }
     }
 }
@@ -222,7 +202,7 @@ int summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n
         rounds++;
         for (int i = 0; i < n; i++)
             if (r.dirty[i])
-                model_install(&r.start[i], model_dup(&p->summaries[members[i]]));
+                summary_install(&r.start[i], model_dup(&p->summaries[members[i]]));
         run_round(&r);
         int nchanged = 0;
         for (int i = 0; i < n; i++) {
@@ -230,7 +210,7 @@ int summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n
             if (changed[i])
                 changed_defs[nchanged++] = members[i];
             if (r.dirty[i]) {
-                model_install(&p->summaries[members[i]], r.next[i]);
+                summary_install(&p->summaries[members[i]], r.next[i]);
                 r.next[i] = (vc_model){0};
             }
         }

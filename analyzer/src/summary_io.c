@@ -183,3 +183,33 @@ bool summary_from_json(json_t *j, vc_model *m)
         model_add_effect(m, effect_from(json_array_get(j, i)));
     return true;
 }
+
+void summary_line_write(FILE *out, int index, const vc_model *m)
+{
+    char *text = summary_text(m);
+    fprintf(out, "%d %s\n", index, text);
+    free(text);
+}
+
+bool summary_line_read(const char *line, int limit, int *index, vc_model *m, const char **json_at)
+{
+    char *end;
+    long i = strtol(line, &end, 10);
+    if (end == line || *end != ' ' || i < 0 || i >= limit)
+        return false;
+    json_t *j = json_loads(end + 1, 0, NULL);
+    bool ok = j && summary_from_json(j, m);
+    json_decref(j);
+    *index = (int)i;
+    if (json_at)
+        *json_at = end + 1;
+    return ok;
+}
+
+void summary_install(vc_model *dst, vc_model m)
+{
+    model_clear(dst);
+    dst->effects = m.effects;
+    dst->neffects = m.neffects;
+    dst->cap = m.cap;
+}

@@ -63,28 +63,6 @@ void summary_log_free(summary_log *log)
     *log = (summary_log){0};
 }
 
-/* "def json" into *def and *m. */
-static bool parse_summary(const char *line, int ndefs, int *def, vc_model *m)
-{
-    char *end;
-    long d = strtol(line, &end, 10);
-    if (end == line || *end != ' ' || d < 0 || d >= ndefs)
-        return false;
-    json_t *j = json_loads(end + 1, 0, NULL);
-    bool ok = j && summary_from_json(j, m);
-    json_decref(j);
-    *def = (int)d;
-    return ok;
-}
-
-static void install(vc_model *dst, vc_model m)
-{
-    model_clear(dst);
-    dst->effects = m.effects;
-    dst->neffects = m.neffects;
-    dst->cap = m.cap;
-}
-
 /* For the robustness tests: VIEWCHECK_TEST_CRASH_FUNCTION names a function whose summary or
  * check kills the worker, as a stack overflow in the analysis would. */
 static void test_hook(const vc_program *p, int def)
@@ -112,11 +90,8 @@ static void worker_run(vc_program *p, const vc_config *cfg, const int *order, co
         program_summarize_and_check(p, cfg, order + start, n, found);
     else
         program_summarize_scc(p, cfg, order + start, n);
-    for (int i = start; i < start + n; i++) {
-        char *text = summary_text(&p->summaries[order[i]]);
-        fprintf(out, "%d %s\n", order[i], text);
-        free(text);
-    }
+    for (int i = start; i < start + n; i++)
+        summary_line_write(out, order[i], &p->summaries[order[i]]);
     for (int i = 0; check && i < n; i++) {
         char *text = findings_text(&found[i]);
         fprintf(out, "F %s\n", text);
@@ -164,9 +139,10 @@ static void worker_main(vc_program *p, const vc_config *cfg, const int *order, F
         }
         vc_model m = {0};
         int def;
-        if (line[0] != 'S' || line[1] != ' ' || !parse_summary(line + 2, p->ndefs, &def, &m))
+        if (line[0] != 'S' || line[1] != ' ' ||
+            !summary_line_read(line + 2, p->ndefs, &def, &m, NULL))
             _exit(line[0] == 'Q' ? 0 : 1);
-        install(&p->summaries[def], m);
+        summary_install(&p->summaries[def], m);
         if (nfresh < p->ndefs) /* each summary is settled once */
             fresh[nfresh++] = def;
     }
@@ -324,17 +300,28 @@ static bool read_findings(summary_pool *pool, pool_worker *w, vc_findings *into,
     return ok;
 }
 
-/* A worker's answer: the summaries of exactly its component's members, its findings when it
- * checked too, then "D". */
-static bool read_answer(summary_pool *pool, pool_worker *w, vc_model *got, int *defs,
+/* The JSON text of a summary line, as the log keeps it (the worker's own text: no second
+ * serialization here). */
+static char *json_of_line(const char *json)
+{
+    return xstrndup(json, strcspn(json, "\n"));
+}
+
+/* A worker's answer: the summaries of exactly its component's members (and their texts), its
+ * findings when it checked too, then "D". */
+static bool read_answer(summary_pool *pool, pool_worker *w, vc_model *got, int *defs, char **texts,
                         vc_findings *found)
 {
     char *line = NULL;
     size_t cap = 0;
     int n = 0;
     bool ok = true;
-    while (ok && n < w->n && getline(&line, &cap, w->from) > 0)
-        ok = parse_summary(line, pool->p->ndefs, &defs[n], &got[n]) && ++n;
+    const char *json;
+    while (ok && n < w->n && getline(&line, &cap, w->from) > 0) {
+        ok = summary_line_read(line, pool->p->ndefs, &defs[n], &got[n], &json);
+        if (ok)
+            texts[n++] = json_of_line(json);
+    }
     for (int i = 0; ok && w->with_check && i < w->n; i++)
         ok = read_findings(pool, w, &found[i], false);
     ok = ok && n == w->n;
@@ -365,21 +352,24 @@ static void settle_summaries(summary_pool *pool, int k, summary_log *log, vc_fin
     pool_worker *w = &pool->w[k];
     vc_model *got = xcalloc((size_t)w->n, sizeof *got);
     int *defs = xcalloc((size_t)w->n, sizeof *defs);
-    *ok = read_answer(pool, w, got, defs, w->with_check ? &found[w->start] : NULL);
+    char **texts = xcalloc((size_t)w->n, sizeof *texts);
+    *ok = read_answer(pool, w, got, defs, texts, w->with_check ? &found[w->start] : NULL);
     for (int i = 0; !*ok && w->with_check && i < w->n; i++)
         findings_free(&found[w->start + i]);
     for (int i = 0; i < w->n; i++) {
         if (*ok) {
-            install(&pool->p->summaries[defs[i]], got[i]);
-            summary_log_add(log, defs[i], summary_text(&pool->p->summaries[defs[i]]), k);
+            summary_install(&pool->p->summaries[defs[i]], got[i]);
+            summary_log_add(log, defs[i], texts[i], k);
         } else {
             model_clear(&got[i]);
+            free(texts[i]);
         }
     }
     if (*ok)
         program_refresh_indirect_for(pool->p, defs, w->n);
     free(got);
     free(defs);
+    free(texts);
 }
 
 int summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found, bool *check,

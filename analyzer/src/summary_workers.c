@@ -191,12 +191,10 @@ static void wait_for_worker(schedule *s)
     settle(s, c, true);
 }
 
-static void start_pool(schedule *s, int remaining)
+static void start_pool(schedule *s)
 {
-    int workers = s->cfg->workers;
-    if (s->pool || workers <= 1 || remaining < PARALLEL_MIN_FUNCTIONS)
-        return;
-    s->pool = summary_pool_start(s->p, s->cfg, s->order, workers, &s->log);
+    if (!s->pool && s->cfg->workers > 1)
+        s->pool = summary_pool_start(s->p, s->cfg, s->order, s->cfg->workers, &s->log);
 }
 
 /* A function whose component is settled, to worker w (those the earlier run answers for are
@@ -240,21 +238,27 @@ static void decide_check(schedule *s, component *comp)
     comp->with_check = !s->early->done[m];
 }
 
-static void summarize_component(schedule *s, int c, int *remaining)
+/* untaken: the functions of the components not taken yet (this one's included); workers pay
+ * off for PARALLEL_MIN_FUNCTIONS of them. */
+static void summarize_component(schedule *s, int c, int *untaken)
 {
     component *comp = &s->comps[c];
-    *remaining -= comp->n;
+    bool worth_workers = *untaken >= PARALLEL_MIN_FUNCTIONS;
+    *untaken -= comp->n;
     if (s->p->reuse && program_reuse_summaries(s->p, s->order + comp->start, comp->n, s->scc_of)) {
         settle(s, c, false);
         return;
     }
     decide_check(s, comp);
-    if (comp->n < BIG_COMPONENT)
-        start_pool(s, *remaining + comp->n);
-    while (s->pool && comp->n < BIG_COMPONENT && summary_pool_idle(s->pool) < 0 &&
-           summary_pool_busy(s->pool) > 0)
+    if (comp->n >= BIG_COMPONENT) {
+        summarize_here(s, c);
+        return;
+    }
+    if (worth_workers)
+        start_pool(s);
+    while (summary_pool_idle(s->pool) < 0 && summary_pool_busy(s->pool) > 0)
         wait_for_worker(s);
-    int w = comp->n < BIG_COMPONENT ? summary_pool_idle(s->pool) : -1;
+    int w = summary_pool_idle(s->pool);
     if (w < 0 || !summary_pool_send(s->pool, w, &s->log, c, comp->start, comp->n, comp->with_check))
         summarize_here(s, c);
 }
@@ -262,12 +266,12 @@ static void summarize_component(schedule *s, int c, int *remaining)
 /* Summaries first (they hold up their callers); checks for workers with nothing else to do. */
 static void run(schedule *s, int norder)
 {
-    int remaining = norder; /* functions not settled, for whether workers pay off */
+    int untaken = norder;
     for (;;) {
         bool summaries_left = s->settled < s->ncomp;
         int c = summaries_left ? take_ready(s) : -1;
         if (c >= 0) {
-            summarize_component(s, c, &remaining);
+            summarize_component(s, c, &untaken);
             continue;
         }
         int w = summary_pool_idle(s->pool);
