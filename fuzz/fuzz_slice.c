@@ -44,6 +44,9 @@ static double expected_value(ptrdiff_t flat)
 
 static ptrdiff_t product(int ndim, const ptrdiff_t *shape)
 {
+    for (int k = 0; k < ndim; k++)
+        if (shape[k] == 0)
+            return 0; /* empty, whatever the other axes: their partial product may be huge */
     __int128 n = 1;
     for (int k = 0; k < ndim; k++) {
         n *= shape[k];
@@ -85,8 +88,8 @@ static void verify(const live *v, const char *what)
     do {
         double got = nda_get(v->a, idx);
         CHECK(nda_last_status() == NDA_OK, "%s: element %td cannot be read", what, i);
-        CHECK(got == expected_value(v->flat[i]), "%s: element %td is %g, expected %g", what, i,
-              got, expected_value(v->flat[i]));
+        CHECK(got == expected_value(v->flat[i]), "%s: element %td is %g, expected %g", what, i, got,
+              expected_value(v->flat[i]));
         i++;
     } while (next_index(v->ndim, v->shape, idx));
 }
