@@ -38,6 +38,7 @@ typedef struct {
     vc_early_checks *early;
     int *checks, nchecks, check_head; /* positions whose component is settled */
     int in_workers, big_functions, big_rounds, largest, deaths;
+    int checked_apart; /* functions checked in an analysis of their own by an idle worker */
 } schedule;
 
 typedef struct {
@@ -212,6 +213,7 @@ static void dispatch_check(schedule *s, int w)
             continue;
         }
         summary_pool_send_check(s->pool, w, &s->log, pos, s->order[pos]);
+        s->checked_apart++;
         return;
     }
 }
@@ -226,6 +228,8 @@ static void decide_check(schedule *s, component *comp)
         return;
     bool alone = comp->n == 1 && !program_calls_itself(s->p, s->order[comp->start]);
     if (!s->p->reuse) {
+        for (int m = comp->start; m < comp->start + comp->n; m++)
+            s->early->asked[m] = true; /* not to be checked again by an idle worker */
         comp->with_check = true;
         return;
     }
@@ -301,9 +305,10 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
         fprintf(stderr,
                 "viewcheck: note: call graph: %d components, the largest %d functions; %d "
                 "functions summarized in workers, %d in large components (%d rounds); %d workers "
-                "died, their tasks done here (%.2f s)\n",
+                "died, their tasks done here; %d functions checked apart from their summary "
+                "(%.2f s)\n",
                 s.ncomp, s.largest, s.in_workers, s.big_functions, s.big_rounds, s.deaths,
-                util_seconds() - t0);
+                s.checked_apart, util_seconds() - t0);
     for (int c = 0; c < s.ncomp; c++)
         free(s.comps[c].callers);
     free(s.comps);

@@ -57,13 +57,17 @@ class Workers(unittest.TestCase):
         """The whole corpus (hundreds of functions: the summary levels and the checking pass are
         shared among workers at -j2 and -j3) gives the same findings, messages and notes."""
         files = sorted(glob.glob(os.path.join(CONFIG.corpus, "*.c")))
-        runs = [run(["-j", str(j), "-f", "json", *files, "--", "-I" + CONFIG.include])
+        runs = [run(["-j", str(j), "-v", "-f", "json", *files, "--", "-I" + CONFIG.include])
                 for j in (1, 2, 3)]
         self.assertTrue(results(runs[0]))
         full = [json.loads(r.stdout)["findings"] for r in runs]
         for j, r in zip((2, 3), runs[1:]):
             self.assertEqual(runs[0].returncode, r.returncode, r.stderr)
             self.assertEqual(full[0], json.loads(r.stdout)["findings"], f"-j1 vs -j{j}")
+            # without an earlier run every function is checked in the analysis that
+            # summarizes it: a second analysis for its check would be work done twice
+            self.assertRegex(r.stderr, r"[1-9]\d* functions summarized in workers")
+            self.assertIn(" 0 functions checked apart from their summary", r.stderr)
 
 
     def test_a_worker_dying_in_the_whole_program_phase(self):
