@@ -1,146 +1,61 @@
 /* A large component (git's 3,473 functions tied together by callbacks) is summarized in
  * rounds: in each round the component is cut into BIG_SHARES fixed shares (contiguous runs of
  * its members), each share is analyzed in order against the summaries of the round's start for
- * the other shares, and the new summaries are installed together. The shares can run in any
- * number of processes, and the result does not depend on how many (the cut does not). */
-#define _DEFAULT_SOURCE
+ * the other shares, and the new summaries are installed together at the round's end. The shares
+ * can be analyzed anywhere, in any order (the summary pool's workers, this process), and the
+ * result does not depend on where (the cut does not). */
 #include "summary_big.h"
 
-#include "fork_shares.h"
 #include "summary_io.h"
 #include "util.h"
 
-#include <jansson.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* Rounds: git's component settles after 14 (a call chain crosses shares once per round); the
  * cap only guards against summaries that never settle. */
 enum { BIG_SHARES = 8, BIG_ROUNDS = 40 };
 
-/* Lines "index summary-json": each summary goes to slots[index] (index < n). */
-static bool read_summaries(FILE *in, vc_model *slots, int n)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    bool ok = true;
-    while (ok && getline(&line, &cap, in) > 0) {
-        vc_model m = {0};
-        int index;
-        ok = summary_line_read(line, n, &index, &m, NULL);
-        if (ok)
-            summary_install(&slots[index], m);
-        else
-            model_clear(&m);
-    }
-    free(line);
-    return ok;
-}
-
-static vc_model model_dup(const vc_model *m)
-{
-    vc_model out = {0};
-    json_t *j = summary_json(m);
-    summary_from_json(j, &out);
-    json_decref(j);
-    return out;
-}
-
-/* Shares go to whichever worker is free (the cost of a share is uneven: one slow function
- * decides it); the result does not depend on who did which. */
-typedef struct {
-    int next;
-    int owner[BIG_SHARES]; /* -1: not taken */
-} share_claims;
-
-typedef struct {
+struct big_run {
     vc_program *p;
     const vc_config *cfg;
     const int *members;
-    int n, workers;
-    vc_model *start;      /* the round's starting summaries, one per member */
-    vc_model *next;       /* the round's results */
-    bool *dirty;          /* members whose callees' summaries changed in the last round */
-    share_claims *claims; /* shared with the workers: which process took which share */
-} big_round;
+    int n, rounds;
+    bool settled;
+    bool *dirty;        /* members whose callees' summaries changed in the last round */
+    vc_model *next;     /* the round's results, per member (dirty ones) */
+    char **texts;       /* their JSON texts when a worker sent them, else NULL */
+    int **callees;      /* per member, the members it calls, -1 terminated */
+    int *share_defs;    /* per share, the definitions of its dirty members, in order */
+    int *share_members; /* and their member indices */
+    int share_n[BIG_SHARES];
+    long share_weight[BIG_SHARES];
+    bool share_out[BIG_SHARES], share_done[BIG_SHARES];
+};
 
 /* Share s: a contiguous run of members (callees come before their callers in the order, so a
  * chain of calls mostly stays in one share, where it propagates in one round). */
-static int share_start(const big_round *r, int s)
+static int share_start(const big_run *b, int s)
 {
-    return (int)((long)r->n * s / BIG_SHARES);
+    return (int)((long)b->n * s / BIG_SHARES);
 }
 
-/* Share s, in this process: its members in order, each seeing the round's start for the other
- * shares and this share's earlier results; then this share's members are put back. */
-static void big_share(big_round *r, int s)
+void big_analyze_share(vc_program *p, const vc_config *cfg, const int *defs, int n,
+                       vc_model *results)
 {
-    for (int i = share_start(r, s); i < share_start(r, s + 1); i++) {
-        if (!r->dirty[i])
-            continue;
+    vc_model *saved = xcalloc((size_t)(n ? n : 1), sizeof *saved);
+    for (int i = 0; i < n; i++) {
         vc_model next = {0};
-        const vc_function_ref *d = &r->p->defs[r->members[i]];
-        flow_analyze(r->p, d->unit, d->index, r->cfg, NULL, &next);
-        summary_install(&r->next[i], model_dup(&next));
-        summary_install(&r->p->summaries[r->members[i]], next);
+        const vc_function_ref *d = &p->defs[defs[i]];
+        flow_analyze(p, d->unit, d->index, cfg, NULL, &next);
+        saved[i] = p->summaries[defs[i]]; /* later members of the share see the new summary */
+        p->summaries[defs[i]] = next;
     }
-    for (int i = share_start(r, s); i < share_start(r, s + 1); i++)
-        if (r->dirty[i])
-            summary_install(&r->p->summaries[r->members[i]], model_dup(&r->start[i]));
-}
-
-static int take_share(big_round *r, int k)
-{
-    int s = __atomic_fetch_add(&r->claims->next, 1, __ATOMIC_RELAXED);
-    if (s >= BIG_SHARES)
-        return -1;
-    __atomic_store_n(&r->claims->owner[s], k, __ATOMIC_RELAXED);
-    return s;
-}
-
-static void big_work(void *ctx, int k, FILE *out)
-{
-    big_round *r = ctx;
-    for (int s = take_share(r, k); s >= 0; s = take_share(r, k)) {
-        big_share(r, s);
-        for (int i = share_start(r, s); i < share_start(r, s + 1); i++) {
-            if (r->dirty[i])
-                summary_line_write(out, i, &r->next[i]);
-        }
+    for (int i = 0; i < n; i++) {
+        results[i] = p->summaries[defs[i]];
+        p->summaries[defs[i]] = saved[i];
     }
-}
-
-static bool big_collect(void *ctx, int k, FILE *in)
-{
-    (void)k;
-    big_round *r = ctx;
-    return read_summaries(in, r->next, r->n);
-}
-
-/* Worker k's shares (its results unusable), or with k < 0 the shares nobody took. */
-static void big_redo(void *ctx, int k)
-{
-    big_round *r = ctx;
-    for (int s = 0; s < BIG_SHARES; s++)
-        if (r->claims->owner[s] == k)
-            big_share(r, s);
-}
-
-static void run_round(big_round *r)
-{
-    if (r->workers <= 1 || !r->claims) {
-        for (int s = 0; s < BIG_SHARES; s++)
-            big_share(r, s);
-        return;
-    }
-    r->claims->next = 0;
-    for (int s = 0; s < BIG_SHARES; s++)
-        r->claims->owner[s] = -1;
-    fork_share_ops ops = {big_work, big_collect, big_redo, r};
-    fork_shares(r->workers, &ops);
-    big_redo(r, -1);
+    free(saved);
 }
 
 typedef struct {
@@ -178,63 +93,168 @@ static int **member_callees(const vc_program *p, const int *members, int n)
     return callees;
 }
 
-int summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n)
+/* The round's shares: their dirty members, and their weights (blocks: what analyses cost). */
+static void plan_round(big_run *b)
 {
-    int rounds = 0;
-    big_round r = {p, cfg, members, n, cfg->workers > 1 ? cfg->workers : 1, NULL, NULL, NULL, NULL};
-    if (r.workers > BIG_SHARES)
-        r.workers = BIG_SHARES;
-    if (r.workers > 1) {
-        r.claims =
-            mmap(NULL, sizeof *r.claims, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-        if (r.claims == MAP_FAILED)
-            r.claims = NULL;
+    int at = 0;
+    for (int s = 0; s < BIG_SHARES; s++) {
+        b->share_n[s] = 0;
+        b->share_weight[s] = 0;
+        for (int i = share_start(b, s); i < share_start(b, s + 1); i++) {
+            if (!b->dirty[i])
+                continue;
+            const vc_function_ref *d = &b->p->defs[b->members[i]];
+            b->share_members[at + b->share_n[s]] = i;
+            b->share_defs[at + b->share_n[s]++] = b->members[i];
+            b->share_weight[s] += b->p->units[d->unit]->functions[d->index]->nblocks;
+        }
+        at += b->share_n[s];
+        b->share_out[s] = b->share_done[s] = b->share_n[s] == 0;
     }
-    r.start = xcalloc((size_t)n, sizeof *r.start);
-    r.next = xcalloc((size_t)n, sizeof *r.next);
-    r.dirty = xmalloc((size_t)n * sizeof *r.dirty);
-    bool *changed = xcalloc((size_t)n, sizeof *changed);
-    int *changed_defs = xmalloc((size_t)n * sizeof *changed_defs);
-    int **callees = member_callees(p, members, n);
+    b->rounds++;
+}
+
+big_run *big_begin(vc_program *p, const vc_config *cfg, const int *members, int n)
+{
+    big_run *b = xcalloc(1, sizeof *b);
+    *b = (big_run){.p = p, .cfg = cfg, .members = members, .n = n};
+    b->dirty = xmalloc((size_t)n * sizeof *b->dirty);
+    b->next = xcalloc((size_t)n, sizeof *b->next);
+    b->texts = xcalloc((size_t)n, sizeof *b->texts);
+    b->share_defs = xmalloc((size_t)n * sizeof *b->share_defs);
+    b->share_members = xmalloc((size_t)n * sizeof *b->share_members);
+    b->callees = member_callees(p, members, n);
     for (int i = 0; i < n; i++)
-        r.dirty[i] = true;
-    for (int round = 0; round < BIG_ROUNDS; round++) {
-        rounds++;
-        for (int i = 0; i < n; i++)
-            if (r.dirty[i])
-                summary_install(&r.start[i], model_dup(&p->summaries[members[i]]));
-        run_round(&r);
-        int nchanged = 0;
-        for (int i = 0; i < n; i++) {
-            changed[i] = r.dirty[i] && !program_same_summary(&r.next[i], &r.start[i]);
-            if (changed[i])
-                changed_defs[nchanged++] = members[i];
-            if (r.dirty[i]) {
-                summary_install(&p->summaries[members[i]], r.next[i]);
-                r.next[i] = (vc_model){0};
-            }
-        }
-        if (nchanged == 0)
-            break;
-        program_refresh_indirect_for(p, changed_defs, nchanged);
-        for (int i = 0; i < n; i++) { /* next round: the callers of what changed */
-            r.dirty[i] = false;
-            for (const int *c = callees[i]; *c >= 0 && !r.dirty[i]; c++)
-                r.dirty[i] = changed[*c];
-        }
+        b->dirty[i] = true;
+    plan_round(b);
+    return b;
+}
+
+/* Where share s's dirty members begin in share_defs and share_members. */
+static int share_offset(const big_run *b, int s)
+{
+    int at = 0;
+    for (int k = 0; k < s; k++)
+        at += b->share_n[k];
+    return at;
+}
+
+int big_take_share(big_run *b, const int **defs, int *n)
+{
+    int best = -1;
+    for (int s = 0; s < BIG_SHARES; s++)
+        if (!b->share_out[s] && (best < 0 || b->share_weight[s] > b->share_weight[best]))
+            best = s;
+    if (best < 0)
+        return -1;
+    b->share_out[best] = true;
+    *defs = b->share_defs + share_offset(b, best);
+    *n = b->share_n[best];
+    return best;
+}
+
+void big_share_done(big_run *b, int s, vc_model *got, char **texts)
+{
+    const int *members = b->share_members + share_offset(b, s);
+    for (int k = 0; k < b->share_n[s]; k++) {
+        int i = members[k];
+        summary_install(&b->next[i], got[k]);
+        free(b->texts[i]);
+        b->texts[i] = texts ? texts[k] : NULL;
     }
-    for (int i = 0; i < n; i++) {
-        model_clear(&r.start[i]);
-        model_clear(&r.next[i]);
-        free(callees[i]);
+    b->share_out[s] = b->share_done[s] = true;
+}
+
+void big_share_here(big_run *b, int s)
+{
+    vc_model *got = xcalloc((size_t)(b->share_n[s] ? b->share_n[s] : 1), sizeof *got);
+    big_analyze_share(b->p, b->cfg, b->share_defs + share_offset(b, s), b->share_n[s], got);
+    big_share_done(b, s, got, NULL);
+    free(got);
+}
+
+bool big_round_complete(const big_run *b)
+{
+    for (int s = 0; s < BIG_SHARES; s++)
+        if (!b->share_done[s])
+            return false;
+    return true;
+}
+
+/* The changed summaries replace the round's start (and go to the log); the next round analyzes
+ * the callers of what changed. */
+static int install_round(big_run *b, bool *changed, int *changed_defs, summary_log *log)
+{
+    int nchanged = 0;
+    for (int i = 0; i < b->n; i++) {
+        vc_model *now = &b->p->summaries[b->members[i]];
+        changed[i] = b->dirty[i] && !program_same_summary(&b->next[i], now);
+        if (changed[i]) {
+            changed_defs[nchanged++] = b->members[i];
+            summary_install(now, b->next[i]);
+            if (log)
+                summary_log_add(log, b->members[i], b->texts[i] ? b->texts[i] : summary_text(now),
+                                -1);
+            else
+                free(b->texts[i]);
+        } else {
+            model_clear(&b->next[i]);
+            free(b->texts[i]);
+        }
+        b->next[i] = (vc_model){0};
+        b->texts[i] = NULL;
     }
-    free(callees);
+    return nchanged;
+}
+
+bool big_end_round(big_run *b, summary_log *log)
+{
+    bool *changed = xcalloc((size_t)b->n, sizeof *changed);
+    int *changed_defs = xmalloc((size_t)b->n * sizeof *changed_defs);
+    int nchanged = install_round(b, changed, changed_defs, log);
+    if (nchanged > 0)
+        program_refresh_indirect_for(b->p, changed_defs, nchanged);
+    bool any = false;
+    for (int i = 0; i < b->n; i++) {
+        b->dirty[i] = false;
+        for (const int *c = b->callees[i]; *c >= 0 && !b->dirty[i]; c++)
+            b->dirty[i] = changed[*c];
+        any |= b->dirty[i];
+    }
     free(changed);
     free(changed_defs);
-    free(r.dirty);
-    free(r.start);
-    free(r.next);
-    if (r.claims)
-        munmap(r.claims, sizeof *r.claims);
+    b->settled = !any || b->rounds >= BIG_ROUNDS;
+    if (!b->settled)
+        plan_round(b);
+    return b->settled;
+}
+
+int big_finish(big_run *b)
+{
+    int rounds = b->rounds;
+    for (int i = 0; i < b->n; i++) {
+        model_clear(&b->next[i]);
+        free(b->texts[i]);
+        free(b->callees[i]);
+    }
+    free(b->callees);
+    free(b->dirty);
+    free(b->next);
+    free(b->texts);
+    free(b->share_defs);
+    free(b->share_members);
+    free(b);
     return rounds;
+}
+
+int summarize_big(vc_program *p, const vc_config *cfg, const int *members, int n)
+{
+    big_run *b = big_begin(p, cfg, members, n);
+    do {
+        const int *defs;
+        int count;
+        for (int s; (s = big_take_share(b, &defs, &count)) >= 0;)
+            big_share_here(b, s);
+    } while (!big_end_round(b, NULL));
+    return big_finish(b);
 }

@@ -1,12 +1,14 @@
 /* Protocol, one line per message. To a worker: "S def json" (a settled summary), "R start n"
- * (summarize order[start .. start + n)), "C def" (check a definition). From a worker: "def
- * json" per member, or "F findings" (a JSON list), then "D". A worker only reads when it has
+ * (summarize order[start .. start + n)), "C def" (check a definition), "B n def..." (analyze a
+ * share of a large component's round). From a worker: "def json" per member, or "F findings"
+ * (a JSON list), then "D". A worker only reads when it has
  * nothing to do and the parent only writes to such a worker, so neither blocks the other. */
 #define _DEFAULT_SOURCE
 #include "summary_pool.h"
 
 #include "findings_io.h"
 #include "fork_pipes.h"
+#include "summary_big.h"
 #include "summary_io.h"
 #include "util.h"
 
@@ -26,8 +28,9 @@ typedef struct {
     int seen; /* log entries it has */
     int task; /* -1: idle */
     int start, n;
-    bool check;      /* a check task */
-    bool with_check; /* a summary task that checks its one member too */
+    pool_task_kind kind;
+    bool with_check; /* a summary task that checks its members too */
+    int *share_defs; /* a share task's definitions, in order (n) */
     bool alive;
 } pool_worker;
 
@@ -124,17 +127,81 @@ static void worker_check(vc_program *p, const vc_config *cfg, const char *line, 
         _exit(1);
 }
 
+/* "B n def...": the share's definitions. */
+static int *share_of_line(const vc_program *p, const char *line, int *n)
+{
+    char *end;
+    long count = strtol(line + 1, &end, 10);
+    if (count <= 0 || count > p->ndefs)
+        _exit(1);
+    int *defs = xmalloc((size_t)count * sizeof *defs);
+    for (long i = 0; i < count; i++) {
+        long def = strtol(end, &end, 10);
+        if (def < 0 || def >= p->ndefs)
+            _exit(1);
+        defs[i] = (int)def;
+    }
+    *n = (int)count;
+    return defs;
+}
+
+static void worker_share(vc_program *p, const vc_config *cfg, const char *line, FILE *out,
+                         int *fresh, int *nfresh)
+{
+    int n;
+    int *defs = share_of_line(p, line, &n);
+    for (int i = 0; i < n; i++)
+        test_hook(p, defs[i]);
+    program_refresh_indirect_for(p, fresh, *nfresh);
+    *nfresh = 0;
+    vc_model *results = xcalloc((size_t)n, sizeof *results);
+    big_analyze_share(p, cfg, defs, n, results);
+    for (int i = 0; i < n; i++) {
+        summary_line_write(out, defs[i], &results[i]);
+        model_clear(&results[i]);
+    }
+    free(results);
+    free(defs);
+    fputs("D\n", out);
+    if (fflush(out) != 0)
+        _exit(1);
+}
+
+/* The summaries received since the last task (a large component's member can come once per
+ * round): their function pointer candidates are merged again before the next task. */
+typedef struct {
+    int *defs, n;
+    bool *listed;
+} fresh_list;
+
+static void fresh_add(fresh_list *f, int def)
+{
+    if (!f->listed[def])
+        f->defs[f->n++] = def;
+    f->listed[def] = true;
+}
+
+static void fresh_reset(fresh_list *f)
+{
+    for (int i = 0; i < f->n; i++)
+        f->listed[f->defs[i]] = false;
+}
+
 static void worker_main(vc_program *p, const vc_config *cfg, const int *order, FILE *in, FILE *out)
 {
     char *line = NULL;
     size_t cap = 0;
-    int *fresh = xmalloc((size_t)(p->ndefs ? p->ndefs : 1) * sizeof *fresh), nfresh = 0;
+    size_t ndefs = (size_t)(p->ndefs ? p->ndefs : 1);
+    fresh_list fresh = {xmalloc(ndefs * sizeof *fresh.defs), 0, xcalloc(ndefs, sizeof(bool))};
     while (getline(&line, &cap, in) > 0) {
-        if (line[0] == 'R' || line[0] == 'C') {
+        if (line[0] == 'R' || line[0] == 'C' || line[0] == 'B') {
+            fresh_reset(&fresh);
             if (line[0] == 'R')
-                worker_run(p, cfg, order, line, out, fresh, &nfresh);
+                worker_run(p, cfg, order, line, out, fresh.defs, &fresh.n);
+            else if (line[0] == 'C')
+                worker_check(p, cfg, line, out, fresh.defs, &fresh.n);
             else
-                worker_check(p, cfg, line, out, fresh, &nfresh);
+                worker_share(p, cfg, line, out, fresh.defs, &fresh.n);
             continue;
         }
         vc_model m = {0};
@@ -143,8 +210,7 @@ static void worker_main(vc_program *p, const vc_config *cfg, const int *order, F
             !summary_line_read(line + 2, p->ndefs, &def, &m, NULL))
             _exit(line[0] == 'Q' ? 0 : 1);
         summary_install(&p->summaries[def], m);
-        if (nfresh < p->ndefs) /* each summary is settled once */
-            fresh[nfresh++] = def;
+        fresh_add(&fresh, def);
     }
     _exit(0);
 }
@@ -268,7 +334,7 @@ bool summary_pool_send(summary_pool *pool, int k, const summary_log *log, int ta
     pool->w[k].task = task;
     pool->w[k].start = start;
     pool->w[k].n = n;
-    pool->w[k].check = false;
+    pool->w[k].kind = POOL_SUMMARY;
     pool->w[k].with_check = check;
     return true;
 }
@@ -281,8 +347,32 @@ bool summary_pool_send_check(summary_pool *pool, int k, const summary_log *log, 
         return false;
     pool->w[k].task = task;
     pool->w[k].n = 0;
-    pool->w[k].check = true;
+    pool->w[k].kind = POOL_CHECK;
     pool->w[k].with_check = false;
+    return true;
+}
+
+bool summary_pool_send_share(summary_pool *pool, int k, const summary_log *log, int task,
+                             const int *defs, int n)
+{
+    size_t cap = 32 + 12 * (size_t)n, len = 0;
+    char *command = xmalloc(cap);
+    len += (size_t)snprintf(command, cap, "B %d", n);
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(command + len, cap - len, " %d", defs[i]);
+    snprintf(command + len, cap - len, "\n");
+    bool sent = send_task(pool, k, log, command);
+    free(command);
+    if (!sent)
+        return false;
+    pool_worker *w = &pool->w[k];
+    w->task = task;
+    w->n = n;
+    w->kind = POOL_SHARE;
+    w->with_check = false;
+    free(w->share_defs);
+    w->share_defs = xmalloc((size_t)(n ? n : 1) * sizeof *w->share_defs);
+    memcpy(w->share_defs, defs, (size_t)n * sizeof *defs);
     return true;
 }
 
@@ -321,6 +411,7 @@ static bool read_answer(summary_pool *pool, pool_worker *w, vc_model *got, int *
         ok = summary_line_read(line, pool->p->ndefs, &defs[n], &got[n], &json);
         if (ok)
             texts[n++] = json_of_line(json);
+        ok = ok && (w->kind != POOL_SHARE || defs[n - 1] == w->share_defs[n - 1]);
     }
     for (int i = 0; ok && w->with_check && i < w->n; i++)
         ok = read_findings(pool, w, &found[i], false);
@@ -372,8 +463,29 @@ static void settle_summaries(summary_pool *pool, int k, summary_log *log, vc_fin
     free(texts);
 }
 
-int summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found, bool *check,
-                      bool *ok)
+/* A share's summaries, in the order sent, returned to the caller. */
+static void share_summaries(summary_pool *pool, pool_worker *w, pool_answer *a)
+{
+    a->n = w->n;
+    a->got = xcalloc((size_t)(w->n ? w->n : 1), sizeof *a->got);
+    a->texts = xcalloc((size_t)(w->n ? w->n : 1), sizeof *a->texts);
+    int *defs = xcalloc((size_t)(w->n ? w->n : 1), sizeof *defs);
+    a->ok = read_answer(pool, w, a->got, defs, a->texts, NULL);
+    free(defs);
+    if (a->ok)
+        return;
+    for (int i = 0; i < w->n; i++) {
+        model_clear(&a->got[i]);
+        free(a->texts[i]);
+    }
+    free(a->got);
+    free(a->texts);
+    a->got = NULL;
+    a->texts = NULL;
+    a->n = 0;
+}
+
+pool_answer summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found)
 {
     int k = answering_worker(pool);
     if (k < 0) { /* poll failed: read the first busy worker (callers wait only while one is) */
@@ -381,16 +493,17 @@ int summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found, 
             ;
     }
     pool_worker *w = &pool->w[k];
-    int task = w->task;
-    *check = w->check;
-    if (w->check)
-        *ok = read_findings(pool, w, &found[task], true);
+    pool_answer a = {.task = w->task, .kind = w->kind};
+    if (w->kind == POOL_CHECK)
+        a.ok = read_findings(pool, w, &found[a.task], true);
+    else if (w->kind == POOL_SHARE)
+        share_summaries(pool, w, &a);
     else
-        settle_summaries(pool, k, log, found, ok);
-    if (!*ok)
+        settle_summaries(pool, k, log, found, &a.ok);
+    if (!a.ok)
         retire_worker(pool, w);
     w->task = -1;
-    return task;
+    return a;
 }
 
 void summary_pool_stop(summary_pool *pool)
@@ -407,6 +520,8 @@ void summary_pool_stop(summary_pool *pool)
         waitpid(w->pid, NULL, 0);
     }
     signal(SIGPIPE, pool->old_sigpipe);
+    for (int k = 0; k < pool->nw; k++)
+        free(pool->w[k].share_defs);
     free(pool->w);
     free(pool);
 }

@@ -1,7 +1,7 @@
-/* Worker processes that summarize strongly connected components, and check functions, on
- * request. They are forked with the program in memory; before each task, a worker is sent the
- * summaries settled since it last heard (it has all the task's callees then), and it answers
- * with the component's summaries or the function's findings. */
+/* Worker processes that summarize strongly connected components, check functions and analyze
+ * shares of a large component's rounds, on request. They are forked with the program in memory;
+ * before each task, a worker is sent the summaries settled since it last heard (it has all the
+ * task's callees then), and it answers with summaries or the function's findings. */
 #ifndef VC_SUMMARY_POOL_H
 #define VC_SUMMARY_POOL_H
 
@@ -37,11 +37,25 @@ bool summary_pool_send(summary_pool *pool, int w, const summary_log *log, int ta
                        int n, bool check);
 /* Worker w checks definition `def` as `task`; its findings go to found[task]. */
 bool summary_pool_send_check(summary_pool *pool, int w, const summary_log *log, int task, int def);
-/* Waits for a busy worker to answer; returns its task (*check: a check). *ok: its summaries are
- * installed in the program and added to the log, or its findings are in found[task]; otherwise
- * the worker is dead and the task is undone. */
-int summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found, bool *check,
-                      bool *ok);
+/* Worker w analyzes one share of a large component's round as `task` (big_analyze_share). */
+bool summary_pool_send_share(summary_pool *pool, int w, const summary_log *log, int task,
+                             const int *defs, int n);
+
+typedef enum { POOL_SUMMARY, POOL_CHECK, POOL_SHARE } pool_task_kind;
+
+typedef struct {
+    int task;
+    pool_task_kind kind;
+    bool ok;       /* false: the worker is dead and the task undone */
+    int n;         /* POOL_SHARE: the share's n summaries in order, and their texts */
+    vc_model *got; /* (the caller's to free) */
+    char **texts;
+} pool_answer;
+
+/* Waits for a busy worker to answer. A summary task's summaries are installed in the program
+ * and added to the log; a check's findings are in found[task]; a share's summaries are
+ * returned. */
+pool_answer summary_pool_wait(summary_pool *pool, summary_log *log, vc_findings *found);
 void summary_pool_stop(summary_pool *pool);
 
 #endif

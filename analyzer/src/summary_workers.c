@@ -39,6 +39,8 @@ typedef struct {
     int *checks, nchecks, check_head; /* positions whose component is settled */
     int in_workers, big_functions, big_rounds, largest, deaths;
     int checked_apart; /* functions checked in an analysis of their own by an idle worker */
+    big_run *big;      /* the large component under way in the pool, or NULL */
+    int big_comp;
 } schedule;
 
 typedef struct {
@@ -120,13 +122,13 @@ static void settle(schedule *s, int c, bool logged)
     s->settled++;
 }
 
-/* The heaviest ready component (the costly ones first, so that they do not finish last); a
- * large one only when no worker is busy (it needs them all). With nothing ready and nothing
+/* The heaviest ready component (the costly ones first, so that they do not finish last); one
+ * large one at a time. With nothing ready and nothing
  * under way, the first unsettled one (the graph is acyclic, so this does not happen). */
 static int take_ready(schedule *s)
 {
     bool busy = summary_pool_busy(s->pool) > 0;
-    if (!busy && s->ready_head == s->nready)
+    if (!busy && !s->big && s->ready_head == s->nready)
         for (int c = 0; c < s->ncomp; c++)
             if (!s->comps[c].settled && s->comps[c].pending >= 0) {
                 s->comps[c].pending = -1; /* taken */
@@ -135,7 +137,7 @@ static int take_ready(schedule *s)
     int best = -1;
     for (int i = s->ready_head; i < s->nready; i++) {
         const component *c = &s->comps[s->ready[i]];
-        if ((busy && c->n >= BIG_COMPONENT) ||
+        if ((s->big && c->n >= BIG_COMPONENT) ||
             (best >= 0 && c->weight <= s->comps[s->ready[best]].weight))
             continue;
         best = i;
@@ -158,8 +160,7 @@ static void stop_pool(schedule *s)
 static void summarize_here(schedule *s, int c)
 {
     const component *comp = &s->comps[c];
-    if (comp->n >= BIG_COMPONENT) {
-        stop_pool(s); /* its rounds fork their own processes */
+    if (comp->n >= BIG_COMPONENT) { /* no workers: all its rounds here */
         s->big_rounds += summarize_big(s->p, s->cfg, s->order + comp->start, comp->n);
         s->big_functions += comp->n;
     } else if (comp->with_check) {
@@ -175,13 +176,22 @@ static void summarize_here(schedule *s, int c)
 
 static void wait_for_worker(schedule *s)
 {
-    bool ok, check;
-    int c = summary_pool_wait(s->pool, &s->log, s->early ? s->early->found : NULL, &check, &ok);
-    if (check) { /* a failed check is left to the checking pass */
-        s->early->done[c] = ok;
+    pool_answer a = summary_pool_wait(s->pool, &s->log, s->early ? s->early->found : NULL);
+    int c = a.task;
+    if (a.kind == POOL_CHECK) { /* a failed check is left to the checking pass */
+        s->early->done[c] = a.ok;
         return;
     }
-    if (!ok) {
+    if (a.kind == POOL_SHARE) {
+        if (a.ok)
+            big_share_done(s->big, a.task, a.got, a.texts);
+        else
+            big_share_here(s->big, a.task);
+        free(a.got);
+        free(a.texts);
+        return;
+    }
+    if (!a.ok) {
         summarize_here(s, c);
         return;
     }
@@ -196,6 +206,33 @@ static void start_pool(schedule *s)
 {
     if (!s->pool && s->cfg->workers > 1)
         s->pool = summary_pool_start(s->p, s->cfg, s->order, s->cfg->workers, &s->log);
+}
+
+/* The large component's rounds: shares to idle workers before anything else (they are the
+ * longest chain of work; here when no worker is alive), the round's end once all are in. The
+ * changed summaries reach the log at each round's end, so its settling logs nothing. */
+static void feed_big(schedule *s)
+{
+    while (s->big) {
+        if (big_round_complete(s->big)) {
+            if (!big_end_round(s->big, s->pool ? &s->log : NULL))
+                continue;
+            s->big_rounds += big_finish(s->big);
+            s->big = NULL;
+            s->big_functions += s->comps[s->big_comp].n;
+            settle(s, s->big_comp, true);
+            return;
+        }
+        int w = summary_pool_idle(s->pool);
+        if (w < 0 && summary_pool_busy(s->pool) > 0)
+            return;
+        const int *defs;
+        int n, share = big_take_share(s->big, &defs, &n);
+        if (share < 0)
+            return;
+        if (w < 0 || !summary_pool_send_share(s->pool, w, &s->log, share, defs, n))
+            big_share_here(s->big, share);
+    }
 }
 
 /* A function whose component is settled, to worker w (those the earlier run answers for are
@@ -254,14 +291,22 @@ static void summarize_component(schedule *s, int c, int *untaken)
         return;
     }
     decide_check(s, comp);
+    if (worth_workers)
+        start_pool(s);
+    if (comp->n >= BIG_COMPONENT && s->pool) {
+        s->big = big_begin(s->p, s->cfg, s->order + comp->start, comp->n);
+        s->big_comp = c;
+        feed_big(s);
+        return;
+    }
     if (comp->n >= BIG_COMPONENT) {
         summarize_here(s, c);
         return;
     }
-    if (worth_workers)
-        start_pool(s);
-    while (summary_pool_idle(s->pool) < 0 && summary_pool_busy(s->pool) > 0)
+    while (summary_pool_idle(s->pool) < 0 && summary_pool_busy(s->pool) > 0) {
         wait_for_worker(s);
+        feed_big(s);
+    }
     int w = summary_pool_idle(s->pool);
     if (w < 0 || !summary_pool_send(s->pool, w, &s->log, c, comp->start, comp->n, comp->with_check))
         summarize_here(s, c);
@@ -272,6 +317,7 @@ static void run(schedule *s, int norder)
 {
     int untaken = norder;
     for (;;) {
+        feed_big(s);
         bool summaries_left = s->settled < s->ncomp;
         int c = summaries_left ? take_ready(s) : -1;
         if (c >= 0) {

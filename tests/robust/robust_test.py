@@ -120,6 +120,11 @@ class LargeComponent(unittest.TestCase):
         self.assertTrue(any(f["rule"] == "VC007" for f in first), runs[0].stdout)
         for j, r in zip((2, 3), runs[1:]):
             self.assertEqual(first, json.loads(r.stdout)["findings"], f"-j1 vs -j{j}")
+            self.assertRegex(r.stderr, r"300 in large components \(\d+ rounds\)")
+        died = run(["-j", "2", "-v", "-f", "json", path, "--", "-I" + CONFIG.include],
+                   {"VIEWCHECK_TEST_CRASH_FUNCTION": "f150"})
+        self.assertRegex(died.stderr, r"[1-9]\d* workers died, their tasks done here")
+        self.assertEqual(first, json.loads(died.stdout)["findings"], "a worker died in a share")
 
 
 def main():
