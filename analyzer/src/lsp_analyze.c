@@ -682,8 +682,8 @@ static bool write_all(int fd, const char *text, size_t n)
 }
 
 /* The child's output: one JSON object (the findings, the lowering failures, timings), a newline,
- * then each lowered unit as "LENGTH\n" and its JSON text, so that the server can publish before
- * it reads the (large) units. */
+ * then each lowered unit as "LENGTH\n" and its text (unit_io.c), so that the server can publish
+ * before it reads the (large) units. */
 static void child_main(lsp_server *s, int fd)
 {
     signal(SIGPIPE, SIG_DFL);

@@ -356,7 +356,7 @@ static bool insert_units(vc_store *s, long long run)
     return ok;
 }
 
-/* A stored unit is "vcsum:HASH:" and the unit's JSON: the analysis trusts the indices in a unit,
+/* A stored unit is "vcsum:HASH:" and the unit's text: the analysis trusts the indices in a unit,
  * so one damaged on disk (SQLite has no checksums of its own) must be noticed, not loaded. */
 static const char SUM_MARK[] = "vcsum:";
 
@@ -365,7 +365,7 @@ static unsigned long long unit_sum(const char *unit)
     return text_hash(1469598103934665603ull, unit, strlen(unit));
 }
 
-/* The unit's JSON inside a stored text (freed), or NULL when its checksum does not match. */
+/* The unit's text inside a stored row (freed), or NULL when its checksum does not match. */
 static char *unit_checked(char *stored)
 {
     size_t mark = sizeof SUM_MARK - 1;
