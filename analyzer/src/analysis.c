@@ -31,6 +31,7 @@ static void index_definitions(vc_program *p)
     }
     p->summaries = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->summaries);
     p->hashes = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->hashes);
+    p->reported = xcalloc((size_t)(p->ndefs ? p->ndefs : 1), sizeof *p->reported);
 }
 
 typedef struct {
@@ -299,6 +300,16 @@ void program_refresh_indirect_for(const vc_program *p, const int *defs, int n)
     free(done);
 }
 
+void program_report_summary(vc_program *p, const vc_config *cfg, int def)
+{
+    if (!cfg->on_summary || p->reported[def])
+        return;
+    p->reported[def] = true;
+    const vc_unit *u = p->units[p->defs[def].unit];
+    cfg->on_summary(cfg->on_summary_ctx, def, p->ndefs, u, u->functions[p->defs[def].index],
+                    &p->summaries[def]);
+}
+
 static void program_free(vc_program *p)
 {
     for (int i = 0; i < p->ndefs; i++) {
@@ -308,6 +319,7 @@ static void program_free(vc_program *p)
             free(p->check_inputs[i]);
     }
     free(p->check_inputs);
+    free(p->reported);
     free(p->earlier);
     for (int i = 0; p->types_of_def && i < p->ndefs; i++)
         free(p->types_of_def[i]);
@@ -380,10 +392,8 @@ void analyze_program(vc_unit **units, int nunits, const vc_config *cfg, vc_findi
                 "functions; %d functions checked again\n",
                 p.reuse->summaries_reused, p.reuse->findings_reused,
                 p.ndefs - p.reuse->findings_reused);
-    for (int i = 0; cfg->on_summary && i < p.ndefs; i++) {
-        const vc_unit *u = units[p.defs[i].unit];
-        cfg->on_summary(cfg->on_summary_ctx, u, u->functions[p.defs[i].index], &p.summaries[i]);
-    }
+    for (int i = 0; i < p.ndefs; i++)
+        program_report_summary(&p, cfg, i);
     free(t.index);
     free(t.low);
     free(t.stack);

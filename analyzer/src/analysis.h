@@ -18,8 +18,10 @@ typedef struct {
     const vc_rule *const *rules; /* enabled rules */
     int nrules;
     bool unknown_calls_write; /* functions without body or model write their arguments */
-    /* called once per definition with its final summary (the results database keeps them) */
-    void (*on_summary)(void *ctx, const vc_unit *u, const vc_function *f, const vc_model *m);
+    /* called once per definition (def: its index, of ndefs) with its final summary, in any
+     * order (the results database keeps them) */
+    void (*on_summary)(void *ctx, int def, int ndefs, const vc_unit *u, const vc_function *f,
+                       const vc_model *m);
     void *on_summary_ctx;
     int workers;     /* processes for the checking pass (0 or 1: this one) */
     bool verbose;    /* the time of each phase on stderr */
@@ -48,6 +50,7 @@ struct vc_program {
     int ncandidate_types;
     vc_model *indirect_models; /* per type: the merged summaries of its candidates */
     int **types_of_def;        /* per definition: the candidate groups it is in, -1 terminated */
+    bool *reported;            /* per definition: its final summary went to cfg->on_summary */
 };
 
 /* Summarizes and checks the units (which stay owned by the caller); appends findings. */
@@ -68,6 +71,8 @@ bool program_same_summary(const vc_model *a, const vc_model *b);
 /* the merged summaries of calls through pointers that have one of defs[0..n) among their
  * candidates, after those summaries changed */
 void program_refresh_indirect_for(const vc_program *p, const int *defs, int n);
+/* The definition's final summary to cfg->on_summary (once). */
+void program_report_summary(vc_program *p, const vc_config *cfg, int def);
 /* visit(ctx, callee) for each definition that definition `def` calls, directly or as a
  * candidate of a call through a pointer (a callee may come more than once) */
 void program_for_each_callee(const vc_program *p, int def, void (*visit)(void *ctx, int callee),

@@ -43,11 +43,12 @@ vc_store *results_open(const char *path)
     return s;
 }
 
-static void keep_summary(void *ctx, const vc_unit *u, const vc_function *f, const vc_model *m)
+static void keep_summary(void *ctx, int def, int ndefs, const vc_unit *u, const vc_function *f,
+                         const vc_model *m)
 {
     char *hash = ir_hash(f);
     const char *file = f->loc.file < (uint32_t)u->nfiles ? u->files[f->loc.file].path : NULL;
-    store_put_summary(ctx, f->usr, f->name, file, hash, m);
+    store_put_summary(ctx, def, ndefs, f->usr, f->name, file, hash, m);
     free(hash);
 }
 

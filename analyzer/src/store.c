@@ -222,12 +222,14 @@ char *store_effects_json(const vc_model *m)
     return text;
 }
 
-void store_put_summary(vc_store *s, const char *usr, const char *name, const char *file,
-                       const char *hash, const vc_model *summary)
+void store_put_summary(vc_store *s, int slot, int nslots, const char *usr, const char *name,
+                       const char *file, const char *hash, const vc_model *summary)
 {
+    while (json_array_size(s->pending_summaries) < (size_t)nslots)
+        json_array_append_new(s->pending_summaries, json_null());
     char *effects = store_effects_json(summary);
-    json_array_append_new(s->pending_summaries,
-                          json_pack("[s, s, s?, s?, s]", usr, name, file, hash, effects));
+    json_array_set_new(s->pending_summaries, (size_t)slot,
+                       json_pack("[s, s, s?, s?, s]", usr, name, file, hash, effects));
     free(effects);
 }
 
@@ -318,6 +320,8 @@ static bool insert_summaries(vc_store *s, long long run)
     {
         if (!ok)
             break;
+        if (!json_is_array(row))
+            continue;
         for (int c = 0; c < 5; c++)
             sqlite3_bind_text(st, c + 1, json_string_value(json_array_get(row, (size_t)c)), -1,
                               SQLITE_STATIC);

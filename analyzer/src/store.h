@@ -28,9 +28,10 @@ typedef struct {
 /* Writes a run in one transaction; returns its id, or -1 (message in err). */
 long long store_write_run(vc_store *s, const vc_run_info *run, const vc_findings *findings,
                           const vc_failures *failures, char *err, int errlen);
-/* Stages a function summary for the next store_write_run. */
-void store_put_summary(vc_store *s, const char *usr, const char *name, const char *file,
-                       const char *hash, const vc_model *summary);
+/* Stages a function summary for the next store_write_run, as row `slot` of `nslots` (rows are
+ * written in slot order, whatever the order they were staged in). */
+void store_put_summary(vc_store *s, int slot, int nslots, const char *usr, const char *name,
+                       const char *file, const char *hash, const vc_model *summary);
 /* The incremental cache: a unit's lowered IR stored under its key (NULL when absent). */
 char *store_cached_unit(vc_store *s, const char *file, const char *key);
 /* Stages a unit for the next store_write_run. */

@@ -421,13 +421,29 @@ static bool read_answer(summary_pool *pool, pool_worker *w, vc_model *got, int *
     return ok;
 }
 
-static int answering_worker(summary_pool *pool)
+static struct pollfd *busy_fds(const summary_pool *pool)
 {
     struct pollfd *fds = xcalloc((size_t)pool->nw, sizeof *fds);
     for (int k = 0; k < pool->nw; k++) {
         bool busy = pool->w[k].alive && pool->w[k].task >= 0;
         fds[k] = (struct pollfd){busy ? fileno(pool->w[k].from) : -1, POLLIN, 0};
     }
+    return fds;
+}
+
+bool summary_pool_answered(const summary_pool *pool)
+{
+    if (!pool || summary_pool_busy(pool) == 0)
+        return false;
+    struct pollfd *fds = busy_fds(pool);
+    bool answered = poll(fds, (nfds_t)pool->nw, 0) != 0; /* an error: let the wait find out */
+    free(fds);
+    return answered;
+}
+
+static int answering_worker(summary_pool *pool)
+{
+    struct pollfd *fds = busy_fds(pool);
     int found = -1;
     while (found < 0 && (poll(fds, (nfds_t)pool->nw, -1) > 0 || errno == EINTR))
         for (int k = 0; k < pool->nw && found < 0; k++)

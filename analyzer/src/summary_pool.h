@@ -30,6 +30,8 @@ int summary_pool_busy(const summary_pool *pool);
 int summary_pool_deaths(const summary_pool *pool);
 /* A live worker with nothing to do, or -1. */
 int summary_pool_idle(const summary_pool *pool);
+/* Some busy worker has answered (summary_pool_wait would not block). */
+bool summary_pool_answered(const summary_pool *pool);
 /* Worker w summarizes order[start .. start + n) as `task`, and with `check` checks them too,
  * their findings to found[start .. start + n); false when it cannot be reached (it is then
  * dead). */

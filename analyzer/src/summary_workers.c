@@ -41,6 +41,7 @@ typedef struct {
     int checked_apart; /* functions checked in an analysis of their own by an idle worker */
     big_run *big;      /* the large component under way in the pool, or NULL */
     int big_comp;
+    int *settled_defs, nsettled, report_head; /* for cfg->on_summary, while workers work */
 } schedule;
 
 typedef struct {
@@ -114,6 +115,8 @@ static void settle(schedule *s, int c, bool logged)
             summary_log_add(&s->log, s->order[m], summary_text(&s->p->summaries[s->order[m]]), -1);
     for (int m = comp->start; s->early && m < comp->start + comp->n; m++)
         s->checks[s->nchecks++] = m;
+    for (int m = comp->start; m < comp->start + comp->n; m++)
+        s->settled_defs[s->nsettled++] = s->order[m];
     for (int i = 0; i < comp->ncallers; i++)
         if (--s->comps[comp->callers[i]].pending == 0)
             s->ready[s->nready++] = comp->callers[i];
@@ -174,8 +177,18 @@ static void summarize_here(schedule *s, int c)
     settle(s, c, false);
 }
 
+/* While the workers compute, this process hands settled summaries to cfg->on_summary (the
+ * results database's rows: a hash of each function, its effects as JSON), work that would
+ * otherwise wait for the end of the phase. */
+static void report_while_waiting(schedule *s)
+{
+    while (s->report_head < s->nsettled && !summary_pool_answered(s->pool))
+        program_report_summary(s->p, s->cfg, s->settled_defs[s->report_head++]);
+}
+
 static void wait_for_worker(schedule *s)
 {
+    report_while_waiting(s);
     pool_answer a = summary_pool_wait(s->pool, &s->log, s->early ? s->early->found : NULL);
     int c = a.task;
     if (a.kind == POOL_CHECK) { /* a failed check is left to the checking pass */
@@ -339,6 +352,7 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
 {
     schedule s = {.p = p, .cfg = cfg, .order = order, .scc_of = scc_of, .early = early};
     s.checks = xmalloc((size_t)(norder ? norder : 1) * sizeof *s.checks);
+    s.settled_defs = xmalloc((size_t)(norder ? norder : 1) * sizeof *s.settled_defs);
     components_of(&s, scc_of, norder);
     s.ready = xmalloc((size_t)(s.ncomp ? s.ncomp : 1) * sizeof *s.ready);
     for (int c = 0; c < s.ncomp; c++)
@@ -360,5 +374,6 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
     free(s.comps);
     free(s.ready);
     free(s.checks);
+    free(s.settled_defs);
     summary_log_free(&s.log);
 }

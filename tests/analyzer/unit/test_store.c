@@ -134,7 +134,7 @@ static void run_round_trip(void **state)
     vc_effect e = {.kind = FX_WRITES, .nargs = 1};
     e.args[0].param = 0;
     model_add_effect(&m, e);
-    store_put_summary(s, "c:@F@helper", "helper", "/src/h.c", "abc", &m);
+    store_put_summary(s, 0, 1, "c:@F@helper", "helper", "/src/h.c", "abc", &m);
     model_clear(&m);
     vc_run_info run = {"2026-11-25T00:00:00Z", "0.1.0", "-p build", "/src", 1.5, 2, 1};
     long long id = store_write_run(s, &run, &fs, &fl, err, sizeof err);
