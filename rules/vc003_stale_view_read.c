@@ -15,8 +15,9 @@ const vc_rule vc_rule_vc003 = {
 static void mark_stale(vc_flow *f, const vc_event *ev)
 {
     if (rule_under_maybe_view(f, ev->obj))
-        return; /* whether it writes the source is VC005's question */
-    for (int v = 0; v < flow_nobjects(f); v++) {
+        return;                               /* whether it writes the source is VC005's question */
+    int root = flow_object(f, ev->obj)->root; /* other memories are disjoint */
+    for (int v = root; v >= 0; v = flow_next_of_root(f, v)) {
         vc_objstate *s = flow_state(f, v);
         if (!s->exists || v == ev->obj || flow_object(f, v)->offset || !rule_is_derived(f, v) ||
             flow_derived_from(f, ev->obj, rule_unaliased(f, v)) || s->released == TRI_MUST)

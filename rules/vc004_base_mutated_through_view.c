@@ -106,7 +106,8 @@ static void report_use(vc_flow *f, const vc_event *ev, vc_objstate *s)
 
 static void observe(vc_flow *f, const vc_event *ev)
 {
-    for (int v = 0; v < flow_nobjects(f); v++) {
+    int root = flow_object(f, ev->obj)->root; /* other memories are disjoint */
+    for (int v = root; v >= 0; v = flow_next_of_root(f, v)) {
         vc_objstate *s = flow_state(f, v);
         if (!s->exists || !s->wrote || v == ev->obj || flow_object(f, v)->offset || !is_v(f, v) ||
             flow_derived_from(f, ev->obj, v) || s->wrote_stmt == ev->stmt ||

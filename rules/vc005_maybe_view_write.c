@@ -27,7 +27,8 @@ static void mark_written(vc_flow *f, const vc_event *ev)
 
 static void source_read(vc_flow *f, const vc_event *ev)
 {
-    for (int m = 0; m < flow_nobjects(f); m++) {
+    int root = flow_object(f, ev->obj)->root; /* other memories are disjoint */
+    for (int m = root; m >= 0; m = flow_next_of_root(f, m)) {
         vc_objstate *s = flow_state(f, m);
         if (!s->exists || !s->mv_wrote || flow_derived_from(f, ev->obj, m))
             continue;

@@ -14,11 +14,10 @@ const vc_rule vc_rule_vc006 = {
 /* Another live reference to the memory of `obj`: a view, a retain, an ascontiguous result. */
 static int other_reference(vc_flow *f, int ref, bool *may)
 {
-    for (int o = 0; o < flow_nobjects(f); o++) {
+    for (int o = flow_object(f, ref)->root; o >= 0; o = flow_next_of_root(f, o)) {
         const vc_object *x = flow_object(f, o);
         vc_objstate *s = flow_state(f, o);
-        if (o == ref || !s->exists || !x->holds_ref || s->released == TRI_MUST ||
-            x->root != flow_object(f, ref)->root)
+        if (o == ref || !s->exists || !x->holds_ref || s->released == TRI_MUST)
             continue;
         *may = s->released == TRI_MAY || s->exists == TRI_MAY || x->kind == OBJ_MAYBE_VIEW;
         return o;

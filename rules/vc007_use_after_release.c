@@ -71,19 +71,19 @@ static void released_use(vc_flow *f, const vc_event *ev, bool again)
 static void maybe_free_memory(vc_flow *f, int root, vc_loc at)
 {
     uint8_t all = TRI_MUST;
-    for (int o = 0; o < flow_nobjects(f); o++) {
+    for (int o = root; o >= 0; o = flow_next_of_root(f, o)) {
         const vc_object *x = flow_object(f, o);
         vc_objstate *s = flow_state(f, o);
-        if (x->root != root || !x->holds_ref || !s->exists)
+        if (!x->holds_ref || !s->exists)
             continue;
         if (s->released < all)
             all = s->released;
     }
     if (!all)
         return;
-    for (int o = 0; o < flow_nobjects(f); o++) {
+    for (int o = root; o >= 0; o = flow_next_of_root(f, o)) {
         vc_objstate *s = flow_state(f, o);
-        if (flow_object(f, o)->root == root && flow_object(f, o)->kind == OBJ_DATA && s->exists) {
+        if (flow_object(f, o)->kind == OBJ_DATA && s->exists) {
             s->dangling = all;
             s->dangling_at = at;
         }

@@ -30,6 +30,7 @@ struct vc_flow {
     vc_findings *out;
     vc_object *objs;
     int nobjs, objs_cap;
+    int *roots, nroots, roots_cap; /* the objects that are roots, in creation order */
     strmap obj_index;
     strmap once;          /* (rule, key location) pairs already reported */
     pair_cache relations; /* objects' regions never change once made: their relations (which
@@ -129,6 +130,11 @@ bool flow_exists_may(vc_flow *f, int obj)
 bool flow_is_root(const vc_flow *f, int obj)
 {
     return f->objs[obj].parent < 0;
+}
+
+int flow_next_of_root(const vc_flow *f, int obj)
+{
+    return f->objs[obj].next_in_root;
 }
 
 /* The handle on obj's chain made directly from its root (the root itself for a root). */
@@ -235,6 +241,15 @@ static int object_get(vc_flow *f, int site, int parent, vc_object_kind kind, con
     o->param_index = -1;
     bool root = parent < 0;
     o->root = root ? id : f->objs[parent].root;
+    o->next_in_root = -1;
+    if (root) {
+        o->last_in_root = id;
+        GROW(f->roots, f->nroots, f->roots_cap);
+        f->roots[f->nroots++] = id;
+    } else {
+        f->objs[f->objs[o->root].last_in_root].next_in_root = id;
+        f->objs[o->root].last_in_root = id;
+    }
     o->ref = (kind == OBJ_COPY || kind == OBJ_DATA) && !root ? f->objs[parent].ref : id;
     o->holds_ref = kind != OBJ_COPY && kind != OBJ_DATA && kind != OBJ_STORAGE;
     o->region = root ? region_whole(-1) : f->objs[parent].region;
@@ -283,13 +298,18 @@ static void state_copy(vc_flow *f, vc_state *dst, const vc_state *src)
     state_fit(f, dst);
     dst->reachable = src->reachable;
     dst->stmt = src->stmt;
-    if (dst->nobj)
-        memset(dst->obj, 0, (size_t)dst->nobj * sizeof *dst->obj);
     if (src->nobj)
         memcpy(dst->obj, src->obj, (size_t)src->nobj * sizeof *src->obj);
-    memset(dst->pts, 0, (size_t)f->fn->nplaces * dst->words * sizeof *dst->pts);
-    for (int p = 0; p < f->fn->nplaces && src->pts; p++)
-        memcpy(dst->pts + (size_t)p * dst->words, src->pts + (size_t)p * src->words,
+    if (dst->nobj > src->nobj)
+        memset(dst->obj + src->nobj, 0, (size_t)(dst->nobj - src->nobj) * sizeof *dst->obj);
+    size_t np = (size_t)f->fn->nplaces;
+    if (src->pts && src->words == dst->words) {
+        memcpy(dst->pts, src->pts, np * (size_t)dst->words * sizeof *dst->pts);
+        return;
+    }
+    memset(dst->pts, 0, np * (size_t)dst->words * sizeof *dst->pts);
+    for (size_t p = 0; p < np && src->pts; p++)
+        memcpy(dst->pts + p * (size_t)dst->words, src->pts + p * (size_t)src->words,
                (size_t)src->words * sizeof *src->pts);
 }
 
@@ -443,6 +463,12 @@ static bool state_join(vc_flow *f, vc_state *dst, const vc_state *src)
     bool *held_dst = differ ? held_objects(f, dst) : NULL;
     bool *held_src = differ ? held_objects(f, src) : NULL;
     for (int o = 0; o < src->nobj; o++) {
+        if (!src->obj[o].exists) /* joins nothing */
+            continue;
+        if (!differ) {
+            changed |= objstate_join(&dst->obj[o], &src->obj[o]);
+            continue;
+        }
         vc_objstate from = src->obj[o];
         if (differ && held_dst[o] && !held_src[o] && dst->obj[o].exists) {
             from.released = dst->obj[o].released; /* gone on that path: its release is moot */
@@ -627,8 +653,9 @@ static void note_param_effect(vc_flow *f, int obj, int bit, vc_loc at, const vc_
     f->root_fx[root] |= (uint16_t)bit;
     /* parameters released or written before this use (only a summary needs it) */
     if (f->summary && (bit & (SUM_READ | SUM_WRITE | SUM_USE)))
-        for (int o = 0; o < f->nobjs && o < f->cur.nobj; o++) {
-            if (o == root || f->objs[o].root != o || !summarized_root(&f->objs[o]))
+        for (int r = 0; r < f->nroots && f->roots[r] < f->cur.nobj; r++) {
+            int o = f->roots[r];
+            if (o == root || !summarized_root(&f->objs[o]))
                 continue;
             if (f->cur.obj[o].released)
                 f->root_fx[o] |= SUM_RELEASED_BEFORE_OTHERS;
@@ -1427,10 +1454,9 @@ static void resized(vc_flow *f, const vc_instr *in, const vc_effect_arg *arg)
             f->root_fx[o] |= SUM_RELEASED_EARLY;
     for (int i = 0; i < n; i++) {
         note_param_effect(f, objs[i], SUM_RESIZE, in->loc, NULL, NULL);
-        for (int o = 0; o < f->nobjs; o++) {
+        for (int o = f->objs[objs[i]].root; o >= 0; o = f->objs[o].next_in_root) {
             vc_objstate *s = flow_state(f, o);
-            if (f->objs[o].kind == OBJ_DATA && f->objs[o].root == f->objs[objs[i]].root &&
-                s->exists) {
+            if (f->objs[o].kind == OBJ_DATA && s->exists) {
                 s->dangling = tri_set(n > 1);
                 s->dangling_at = in->loc;
             }
@@ -1842,18 +1868,24 @@ static void retire_in(vc_flow *f, vc_state *s, int o)
  * (a twin) on the path that released it, so that after the join the holders from the other path
  * keep an unreleased handle: s->items = realloc(s->items, n) in a loop, while a pointer into the
  * old block is still around. */
-static void split_released(vc_flow *f, vc_state *dst, vc_state *src)
+static bool split_needed(vc_flow *f, vc_state *dst, vc_state *src)
 {
     if (!dst->reachable || !src->reachable)
-        return;
+        return false;
     state_fit(f, dst);
     state_fit(f, src);
     int n = f->nobjs;
     bool differ = false;
     for (int o = 0; o < n && !differ && n < SPLIT_MAX_OBJECTS; o++)
         differ = released_on_one_side(f, dst, src, o);
-    if (!differ)
+    return differ;
+}
+
+static void split_released(vc_flow *f, vc_state *dst, vc_state *src)
+{
+    if (!split_needed(f, dst, src))
         return;
+    int n = f->nobjs;
     bool *held_dst = held_objects(f, dst), *held_src = held_objects(f, src);
     for (int o = 0; o < n; o++) {
         state_fit(f, dst);
@@ -1871,9 +1903,18 @@ static void propagate(vc_flow *f, int b, vc_state *in_states, bool *queued, int 
     const vc_block *blk = &f->fn->blocks[b];
     for (int s = 0; s < blk->nsucc; s++) {
         int to = blk->succ[s], loop;
+        bool back = cfg_edge_is_back(f->fn, b, to, &loop);
+        if (!back && !split_needed(f, &in_states[to], &f->cur)) { /* the edge changes nothing */
+            state_fit(f, &f->cur);
+            if (state_join(f, &in_states[to], &f->cur)) {
+                queued[to] = true;
+                (*changed_any)++;
+            }
+            continue;
+        }
         vc_state edge = {0};
         state_copy(f, &edge, &f->cur);
-        if (cfg_edge_is_back(f->fn, b, to, &loop))
+        if (back)
             cross_back_edge(f, &edge, loop);
         split_released(f, &in_states[to], &edge);
         if (state_join(f, &in_states[to], &edge)) {
@@ -1952,6 +1993,7 @@ void flow_analyze(const vc_program *program, int unit, int fn, const vc_config *
         free(f.objs[o].path);
     }
     free(f.objs);
+    free(f.roots);
     free(f.root_fx);
     free(f.root_first);
     free(f.returned);

@@ -49,6 +49,8 @@ typedef struct {
     bool twin;          /* an older generation of another object (retire) */
     bool list_node;     /* read from a self-linking member (list->next): every node of the list */
     bool kept;          /* a reference a callee kept: no place holds it, it stays all the same */
+    int next_in_root;   /* the next object (in creation order) of the same root memory, or -1 */
+    int last_in_root;   /* roots: the last object of their memory */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
@@ -129,6 +131,9 @@ bool flow_once(vc_flow *f, const char *rule, vc_loc key);
  * name (not a twin, an older generation, of it); -1: no object. */
 bool flow_once_for(vc_flow *f, const char *rule, vc_loc key, int obj);
 bool flow_is_root(const vc_flow *f, int obj);
+/* The objects of one memory, in creation order: from its root, for (o = root; o >= 0; o =
+ * flow_next_of_root(f, o)). Objects of other roots are always disjoint (flow_relation). */
+int flow_next_of_root(const vc_flow *f, int obj);
 /* Same root memory and regions not provably disjoint. */
 vc_relation flow_relation(vc_flow *f, int a, int b);
 /* The same with the objects' regions given (narrowed by a contract's extents). */
