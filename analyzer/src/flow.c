@@ -137,6 +137,16 @@ int flow_next_of_root(const vc_flow *f, int obj)
     return f->objs[obj].next_in_root;
 }
 
+int flow_nroots(const vc_flow *f)
+{
+    return f->nroots;
+}
+
+int flow_root(const vc_flow *f, int i)
+{
+    return f->roots[i];
+}
+
 /* The handle on obj's chain made directly from its root (the root itself for a root). */
 static int first_step(const vc_flow *f, int obj)
 {

@@ -134,6 +134,9 @@ bool flow_is_root(const vc_flow *f, int obj);
 /* The objects of one memory, in creation order: from its root, for (o = root; o >= 0; o =
  * flow_next_of_root(f, o)). Objects of other roots are always disjoint (flow_relation). */
 int flow_next_of_root(const vc_flow *f, int obj);
+/* The roots, in creation order: flow_root(f, i) for i < flow_nroots(f). */
+int flow_nroots(const vc_flow *f);
+int flow_root(const vc_flow *f, int i);
 /* Same root memory and regions not provably disjoint. */
 vc_relation flow_relation(vc_flow *f, int a, int b);
 /* The same with the objects' regions given (narrowed by a contract's extents). */

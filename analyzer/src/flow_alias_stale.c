@@ -27,14 +27,18 @@ static bool made_here(const vc_object *x)
 
 static void written(vc_flow *f, const vc_event *ev, int q)
 {
-    for (int v = 0; v < flow_nobjects(f); v++) {
-        vc_objstate *s = flow_state(f, v);
-        int p = tracked_param(f, v);
-        if (!s->exists || !made_here(flow_object(f, v)) || p < 0 || p == q)
-            continue;
-        if (!s->alias_stale)
-            s->alias_stale_at = ev->loc;
-        s->alias_stale |= 1u << q;
+    for (int r = 0; r < flow_nroots(f); r++) {
+        int root = flow_root(f, r), p = tracked_param(f, root);
+        if (p < 0 || p == q)
+            continue; /* the views of other parameters, not of q itself */
+        for (int v = root; v >= 0; v = flow_next_of_root(f, v)) {
+            vc_objstate *s = flow_state(f, v);
+            if (!s->exists || !made_here(flow_object(f, v)))
+                continue;
+            if (!s->alias_stale)
+                s->alias_stale_at = ev->loc;
+            s->alias_stale |= 1u << q;
+        }
     }
 }
 
