@@ -27,6 +27,8 @@ static void mark_written(vc_flow *f, const vc_event *ev)
 
 static void source_read(vc_flow *f, const vc_event *ev)
 {
+    if (flow_count_of_kind(f, OBJ_MAYBE_VIEW) == 0)
+        return;                               /* only maybe-views are marked written */
     int root = flow_object(f, ev->obj)->root; /* other memories are disjoint */
     for (int m = root; m >= 0; m = flow_next_of_root(f, m)) {
         vc_objstate *s = flow_state(f, m);

@@ -31,6 +31,9 @@ struct vc_flow {
     vc_object *objs;
     int nobjs, objs_cap;
     int *roots, nroots, roots_cap; /* the objects that are roots, in creation order */
+    /* per object: the next object of its root memory (-1: none); per root: the last one */
+    int *next_in_root, *last_in_root;
+    int kind_count[OBJ_KIND_COUNT];
     strmap obj_index;
     strmap once;          /* (rule, key location) pairs already reported */
     pair_cache relations; /* objects' regions never change once made: their relations (which
@@ -134,7 +137,12 @@ bool flow_is_root(const vc_flow *f, int obj)
 
 int flow_next_of_root(const vc_flow *f, int obj)
 {
-    return f->objs[obj].next_in_root;
+    return f->next_in_root[obj];
+}
+
+int flow_count_of_kind(const vc_flow *f, vc_object_kind kind)
+{
+    return f->kind_count[kind];
 }
 
 int flow_nroots(const vc_flow *f)
@@ -251,15 +259,17 @@ static int object_get(vc_flow *f, int site, int parent, vc_object_kind kind, con
     o->param_index = -1;
     bool root = parent < 0;
     o->root = root ? id : f->objs[parent].root;
-    o->next_in_root = -1;
+    f->next_in_root = xrealloc(f->next_in_root, (size_t)f->objs_cap * sizeof *f->next_in_root);
+    f->last_in_root = xrealloc(f->last_in_root, (size_t)f->objs_cap * sizeof *f->last_in_root);
+    f->next_in_root[id] = -1;
     if (root) {
-        o->last_in_root = id;
         GROW(f->roots, f->nroots, f->roots_cap);
         f->roots[f->nroots++] = id;
     } else {
-        f->objs[f->objs[o->root].last_in_root].next_in_root = id;
-        f->objs[o->root].last_in_root = id;
+        f->next_in_root[f->last_in_root[o->root]] = id;
     }
+    f->last_in_root[o->root] = id;
+    f->kind_count[kind]++;
     o->ref = (kind == OBJ_COPY || kind == OBJ_DATA) && !root ? f->objs[parent].ref : id;
     o->holds_ref = kind != OBJ_COPY && kind != OBJ_DATA && kind != OBJ_STORAGE;
     o->region = root ? region_whole(-1) : f->objs[parent].region;
@@ -1464,7 +1474,7 @@ static void resized(vc_flow *f, const vc_instr *in, const vc_effect_arg *arg)
             f->root_fx[o] |= SUM_RELEASED_EARLY;
     for (int i = 0; i < n; i++) {
         note_param_effect(f, objs[i], SUM_RESIZE, in->loc, NULL, NULL);
-        for (int o = f->objs[objs[i]].root; o >= 0; o = f->objs[o].next_in_root) {
+        for (int o = f->objs[objs[i]].root; o >= 0; o = f->next_in_root[o]) {
             vc_objstate *s = flow_state(f, o);
             if (f->objs[o].kind == OBJ_DATA && s->exists) {
                 s->dangling = tri_set(n > 1);
@@ -2004,6 +2014,8 @@ void flow_analyze(const vc_program *program, int unit, int fn, const vc_config *
     }
     free(f.objs);
     free(f.roots);
+    free(f.next_in_root);
+    free(f.last_in_root);
     free(f.root_fx);
     free(f.root_first);
     free(f.returned);

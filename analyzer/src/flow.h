@@ -18,9 +18,10 @@ typedef enum {
     OBJ_STORAGE, /* a C array variable's own storage */
     OBJ_VIEW,
     OBJ_MAYBE_VIEW,
-    OBJ_COPY,    /* a plain pointer copy of another handle */
-    OBJ_DATA,    /* a raw data pointer (and pointer arithmetic on it) */
-    OBJ_RETAINED /* the same array with a new reference */
+    OBJ_COPY,     /* a plain pointer copy of another handle */
+    OBJ_DATA,     /* a raw data pointer (and pointer arithmetic on it) */
+    OBJ_RETAINED, /* the same array with a new reference */
+    OBJ_KIND_COUNT
 } vc_object_kind;
 
 /* What is known of a handle's memory layout (for maybe-views). */
@@ -49,8 +50,6 @@ typedef struct {
     bool twin;          /* an older generation of another object (retire) */
     bool list_node;     /* read from a self-linking member (list->next): every node of the list */
     bool kept;          /* a reference a callee kept: no place holds it, it stays all the same */
-    int next_in_root;   /* the next object (in creation order) of the same root memory, or -1 */
-    int last_in_root;   /* roots: the last object of their memory */
     int param_index;    /* OBJ_PARAM */
     char *path;         /* OBJ_PARAM: the member of *param it was read from, or NULL */
 } vc_object;
@@ -137,6 +136,8 @@ int flow_next_of_root(const vc_flow *f, int obj);
 /* The roots, in creation order: flow_root(f, i) for i < flow_nroots(f). */
 int flow_nroots(const vc_flow *f);
 int flow_root(const vc_flow *f, int i);
+/* How many objects of that kind there are (rules skip walks that cannot find one). */
+int flow_count_of_kind(const vc_flow *f, vc_object_kind kind);
 /* Same root memory and regions not provably disjoint. */
 vc_relation flow_relation(vc_flow *f, int a, int b);
 /* The same with the objects' regions given (narrowed by a contract's extents). */
