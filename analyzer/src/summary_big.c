@@ -25,6 +25,7 @@ struct big_run {
     bool *dirty;        /* members whose callees' summaries changed in the last round */
     vc_model *next;     /* the round's results, per member (dirty ones) */
     char **texts;       /* their JSON texts when a worker sent them, else NULL */
+    char **installed;   /* per member: the JSON text of its summary in the program */
     int **callees;      /* per member, the members it calls, -1 terminated */
     int *share_defs;    /* per share, the definitions of its dirty members, in order */
     int *share_members; /* and their member indices */
@@ -121,6 +122,9 @@ big_run *big_begin(vc_program *p, const vc_config *cfg, const int *members, int 
     b->dirty = xmalloc((size_t)n * sizeof *b->dirty);
     b->next = xcalloc((size_t)n, sizeof *b->next);
     b->texts = xcalloc((size_t)n, sizeof *b->texts);
+    b->installed = xcalloc((size_t)n, sizeof *b->installed);
+    for (int i = 0; i < n; i++)
+        b->installed[i] = summary_text(&p->summaries[members[i]]);
     b->share_defs = xmalloc((size_t)n * sizeof *b->share_defs);
     b->share_members = xmalloc((size_t)n * sizeof *b->share_members);
     b->callees = member_callees(p, members, n);
@@ -181,39 +185,44 @@ bool big_round_complete(const big_run *b)
     return true;
 }
 
-/* The changed summaries replace the round's start (and go to the log); the next round analyzes
- * the callers of what changed. */
-static int install_round(big_run *b, bool *changed, int *changed_defs, summary_log *log)
+/* Every new summary that differs in anything (a region, a trace) replaces the round's start and
+ * goes to the log; `changed` (different effects) is what makes callers analyze again. */
+static int install_round(big_run *b, bool *changed, int *installed_defs, summary_log *log)
 {
-    int nchanged = 0;
+    int ninstalled = 0;
     for (int i = 0; i < b->n; i++) {
+        changed[i] = false;
+        if (!b->dirty[i])
+            continue;
         vc_model *now = &b->p->summaries[b->members[i]];
-        changed[i] = b->dirty[i] && !program_same_summary(&b->next[i], now);
-        if (changed[i]) {
-            changed_defs[nchanged++] = b->members[i];
+        char *text = b->texts[i] ? b->texts[i] : summary_text(&b->next[i]);
+        changed[i] = !program_same_summary(&b->next[i], now);
+        if (changed[i] || strcmp(text, b->installed[i]) != 0) {
+            installed_defs[ninstalled++] = b->members[i];
             summary_install(now, b->next[i]);
+            free(b->installed[i]);
+            b->installed[i] = xstrdup(text);
             if (log)
-                summary_log_add(log, b->members[i], b->texts[i] ? b->texts[i] : summary_text(now),
-                                -1);
+                summary_log_add(log, b->members[i], text, -1);
             else
-                free(b->texts[i]);
+                free(text);
         } else {
             model_clear(&b->next[i]);
-            free(b->texts[i]);
+            free(text);
         }
         b->next[i] = (vc_model){0};
         b->texts[i] = NULL;
     }
-    return nchanged;
+    return ninstalled;
 }
 
 bool big_end_round(big_run *b, summary_log *log)
 {
     bool *changed = xcalloc((size_t)b->n, sizeof *changed);
-    int *changed_defs = xmalloc((size_t)b->n * sizeof *changed_defs);
-    int nchanged = install_round(b, changed, changed_defs, log);
-    if (nchanged > 0)
-        program_refresh_indirect_for(b->p, changed_defs, nchanged);
+    int *installed_defs = xmalloc((size_t)b->n * sizeof *installed_defs);
+    int ninstalled = install_round(b, changed, installed_defs, log);
+    if (ninstalled > 0) /* as the workers do for what the log brings them */
+        program_refresh_indirect_for(b->p, installed_defs, ninstalled);
     bool any = false;
     for (int i = 0; i < b->n; i++) {
         b->dirty[i] = false;
@@ -222,7 +231,7 @@ bool big_end_round(big_run *b, summary_log *log)
         any |= b->dirty[i];
     }
     free(changed);
-    free(changed_defs);
+    free(installed_defs);
     b->settled = !any || b->rounds >= BIG_ROUNDS;
     if (!b->settled)
         plan_round(b);
@@ -235,12 +244,14 @@ int big_finish(big_run *b)
     for (int i = 0; i < b->n; i++) {
         model_clear(&b->next[i]);
         free(b->texts[i]);
+        free(b->installed[i]);
         free(b->callees[i]);
     }
     free(b->callees);
     free(b->dirty);
     free(b->next);
     free(b->texts);
+    free(b->installed);
     free(b->share_defs);
     free(b->share_members);
     free(b);

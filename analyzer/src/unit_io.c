@@ -248,10 +248,16 @@ static long long get_int(in_text *in, long long lo, long long hi)
     return value;
 }
 
-/* A count of items, each at least two characters: no count can ask for more than the text has. */
+/* A count of items written in at least `least` characters each: no count can ask for more
+ * than the rest of the text holds. */
+static int get_count_of(in_text *in, long least)
+{
+    return (int)get_int(in, 0, (in->end - in->at) / least + 1);
+}
+
 static int get_count(in_text *in)
 {
-    return (int)get_int(in, 0, (in->end - in->at) / 2 + 1);
+    return get_count_of(in, 2);
 }
 
 static bool get_flag(in_text *in)
@@ -325,7 +331,7 @@ static void get_instr(in_text *in, vc_function *f, int block)
     ins.callee_type = get_str(in);
     ins.callee_field = get_str(in);
     ins.seq = (uint32_t)get_int(in, 0, UINT32_MAX);
-    ins.nargs = get_count(in);
+    ins.nargs = get_count_of(in, 20); /* ten numbers an operand */
     ins.args = xcalloc((size_t)(ins.nargs ? ins.nargs : 1), sizeof *ins.args);
     for (int a = 0; a < ins.nargs; a++)
         ins.args[a] = get_operand(in);
@@ -361,10 +367,15 @@ static void get_function(in_text *in, vc_unit *u)
         free(usr);
         return;
     }
+    int known = u->nfunctions;
     int index = unit_function(u, name, usr); /* before u->functions is read: it may move */
     vc_function *f = u->functions[index];
     free(name);
     free(usr);
+    if (u->nfunctions == known) { /* written once each: a second one is damage */
+        in->ok = false;
+        return;
+    }
     f->is_static = get_flag(in);
     f->has_body = get_flag(in);
     f->loc = get_loc(in);
@@ -374,7 +385,7 @@ static void get_function(in_text *in, vc_unit *u)
         f->param_names[i] = get_str(in);
     for (int i = 0, n = get_count(in); in->ok && i < n; i++)
         get_place(in, f);
-    int nblocks = get_count(in);
+    int nblocks = get_count_of(in, 4); /* two counts a block */
     while (in->ok && f->nblocks < nblocks)
         ir_block_new(f);
     for (int k = 0; in->ok && k < nblocks; k++) {
@@ -434,10 +445,15 @@ static void get_files(in_text *in, vc_unit *u)
             free(path);
             return;
         }
+        int known = u->nfiles;
         int index = unit_file(u, path); /* before u->files is read: it may move */
         vc_file *file = &u->files[index];
         free(path);
-        if (nlines < 0 || file->lines)
+        if (u->nfiles == known) { /* written once each: a second one is damage */
+            in->ok = false;
+            return;
+        }
+        if (nlines < 0)
             continue;
         file->lines = xcalloc((size_t)nlines + 1, sizeof(char *));
         for (; in->ok && file->nlines < nlines; file->nlines++)

@@ -110,6 +110,26 @@ static void names_what_is_not_a_unit(void **state)
     assert_non_null(strstr(err, "damaged"));
 }
 
+/* name, USR, not static, no body, at 0:0:0, no parameters, no places, the two blocks every
+ * function has (empty, no edges), entry 0, exit 1 */
+#define FUNCTION "1:f 6:c:@F@f 0 0 0 0 0 0 0 2 0 0 0 0 0 1 "
+
+static void refuses_what_is_written_once_twice(void **state)
+{
+    (void)state;
+    char err[256];
+    vc_unit *u = unit_deserialize("7:vcunit1 3:a.c 0 1 " FUNCTION "0 0 ~ 0 ", err, sizeof err);
+    assert_non_null(u);
+    assert_int_equal(u->nfunctions, 1);
+    assert_int_equal(u->functions[0]->nblocks, 2);
+    unit_free(u);
+    assert_null(
+        unit_deserialize("7:vcunit1 3:a.c 0 2 " FUNCTION FUNCTION "0 0 ~ 0 ", err, sizeof err));
+    assert_non_null(strstr(err, "damaged"));
+    assert_null(
+        unit_deserialize("7:vcunit1 3:a.c 2 3:a.c -1 3:a.c -1 0 0 0 ~ 0 ", err, sizeof err));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -117,6 +137,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(refuses_every_truncation, lower, release),
         cmocka_unit_test_setup_teardown(survives_altered_bytes, lower, release),
         cmocka_unit_test(names_what_is_not_a_unit),
+        cmocka_unit_test(refuses_what_is_written_once_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
