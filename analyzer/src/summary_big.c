@@ -195,22 +195,25 @@ static int install_round(big_run *b, bool *changed, int *installed_defs, summary
         if (!b->dirty[i])
             continue;
         vc_model *now = &b->p->summaries[b->members[i]];
-        char *text = b->texts[i] ? b->texts[i] : summary_text(&b->next[i]);
+        if (!b->texts[i])
+            b->texts[i] = summary_text(&b->next[i]);
         changed[i] = !program_same_summary(&b->next[i], now);
-        if (changed[i] || strcmp(text, b->installed[i]) != 0) {
+        if (changed[i] || strcmp(b->texts[i], b->installed[i]) != 0) {
             installed_defs[ninstalled++] = b->members[i];
             summary_install(now, b->next[i]);
             free(b->installed[i]);
-            b->installed[i] = xstrdup(text);
-            if (log)
-                summary_log_add(log, b->members[i], text, -1);
-            else
-                free(text);
+            b->installed[i] = xstrdup(b->texts[i]);
+            if (log) { /* the log takes the text */
+                summary_log_add(log, b->members[i], b->texts[i], -1);
+                b->texts[i] = NULL;
+            }
         } else {
             model_clear(&b->next[i]);
-            free(text);
         }
         b->next[i] = (vc_model){0};
+    }
+    for (int i = 0; i < b->n; i++) { /* the texts nobody took */
+        free(b->texts[i]);
         b->texts[i] = NULL;
     }
     return ninstalled;
