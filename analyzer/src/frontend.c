@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "frontend.h"
 
+#include "hash_cache.h"
+
 #include "lower.h"
 #include "util.h"
 
@@ -129,11 +131,8 @@ static void note_dependency(CXFile file, CXSourceLocation *stack, unsigned depth
         name = clang_getFileName(file);
         path = clang_getCString(name);
     }
-    if (path) {
-        char *hash = file_hash(path);
-        unit_add_dep(d, path, hash);
-        free(hash);
-    }
+    if (path)
+        unit_add_dep(d, path, hash_cache_get(path));
     clang_disposeString(name);
 }
 
