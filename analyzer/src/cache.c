@@ -1,5 +1,7 @@
 #include "cache.h"
 
+#include "hash_cache.h"
+
 #include "unit_io.h"
 #include "util.h"
 
@@ -26,7 +28,6 @@ void cache_init(vc_cache *c, vc_store *store, const vc_model_set *models)
 {
     memset(c, 0, sizeof *c);
     c->store = store;
-    strmap_init(&c->file_hashes);
     unsigned long long h = build_hash(1469598103934665603ull);
     size_t cursor = 0;
     for (vc_model *m; models && (m = model_set_next(models, &cursor));) {
@@ -40,10 +41,6 @@ void cache_init(vc_cache *c, vc_store *store, const vc_model_set *models)
 
 void cache_free(vc_cache *c)
 {
-    for (int i = 0; i < c->nhashes; i++)
-        free(c->hashes[i]);
-    free(c->hashes);
-    strmap_free(&c->file_hashes);
     free(c->models_hash);
 }
 
@@ -59,18 +56,6 @@ char *cache_key(const vc_cache *c, const vc_job *job)
     return xasprintf("%016llx", h);
 }
 
-/* The hash of a file's contents now (read once per run). */
-static const char *current_hash(vc_cache *c, const char *path)
-{
-    int i = strmap_get(&c->file_hashes, path);
-    if (i >= 0)
-        return c->hashes[i];
-    GROW(c->hashes, c->nhashes, c->cap);
-    c->hashes[c->nhashes] = file_hash(path);
-    strmap_put(&c->file_hashes, path, c->nhashes);
-    return c->hashes[c->nhashes++];
-}
-
 vc_unit *cache_lookup(vc_cache *c, const vc_job *job)
 {
     if (!c->store)
@@ -81,7 +66,7 @@ vc_unit *cache_lookup(vc_cache *c, const vc_job *job)
     free(text);
     bool valid = u && !u->error && u->ndeps > 0;
     for (int i = 0; valid && i < u->ndeps; i++) {
-        const char *now = current_hash(c, u->deps[i]);
+        const char *now = hash_cache_get(u->deps[i]);
         valid = now && strcmp(now, u->dep_hashes[i]) == 0;
     }
     if (!valid) {
@@ -134,7 +119,7 @@ long long cache_program_lookup(vc_cache *c, const char *key)
     {
         const char *path = json_string_value(json_array_get(dep, 0));
         const char *then = json_string_value(json_array_get(dep, 1));
-        const char *now = path ? current_hash(c, path) : NULL;
+        const char *now = path ? hash_cache_get(path) : NULL;
         if (!(valid = valid && now && then && strcmp(now, then) == 0))
             break;
     }

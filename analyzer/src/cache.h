@@ -13,9 +13,6 @@
 typedef struct {
     vc_store *store;
     char *models_hash;
-    strmap file_hashes; /* path -> index into hashes: each file is read once per run */
-    char **hashes;
-    int nhashes, cap;
     int hits, misses;
 } vc_cache;
 

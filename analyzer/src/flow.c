@@ -1901,10 +1901,9 @@ static bool split_needed(vc_flow *f, vc_state *dst, vc_state *src)
     return differ;
 }
 
+/* Only where split_needed(f, dst, src). */
 static void split_released(vc_flow *f, vc_state *dst, vc_state *src)
 {
-    if (!split_needed(f, dst, src))
-        return;
     int n = f->nobjs;
     bool *held_dst = held_objects(f, dst), *held_src = held_objects(f, src);
     for (int o = 0; o < n; o++) {
@@ -1924,7 +1923,8 @@ static void propagate(vc_flow *f, int b, vc_state *in_states, bool *queued, int 
     for (int s = 0; s < blk->nsucc; s++) {
         int to = blk->succ[s], loop;
         bool back = cfg_edge_is_back(f->fn, b, to, &loop);
-        if (!back && !split_needed(f, &in_states[to], &f->cur)) { /* the edge changes nothing */
+        bool split = split_needed(f, &in_states[to], &f->cur); /* back edges keep releases */
+        if (!back && !split) {                                 /* the edge changes nothing */
             state_fit(f, &f->cur);
             if (state_join(f, &in_states[to], &f->cur)) {
                 queued[to] = true;
@@ -1936,7 +1936,8 @@ static void propagate(vc_flow *f, int b, vc_state *in_states, bool *queued, int 
         state_copy(f, &edge, &f->cur);
         if (back)
             cross_back_edge(f, &edge, loop);
-        split_released(f, &in_states[to], &edge);
+        if (split)
+            split_released(f, &in_states[to], &edge);
         if (state_join(f, &in_states[to], &edge)) {
             queued[to] = true;
             (*changed_any)++;

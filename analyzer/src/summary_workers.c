@@ -36,12 +36,13 @@ typedef struct {
     summary_log log;
     summary_pool *pool;
     vc_early_checks *early;
-    int *checks, nchecks, check_head; /* positions whose component is settled */
+    /* positions, in the order their components settled: taken for checks by idle workers and
+     * for cfg->on_summary while the workers work, each from its own head */
+    int *settled_pos, nsettled_pos, check_head, report_head;
     int in_workers, big_functions, big_rounds, largest, deaths;
     int checked_apart; /* functions checked in an analysis of their own by an idle worker */
     big_run *big;      /* the large component under way in the pool, or NULL */
     int big_comp;
-    int *settled_defs, nsettled, report_head; /* for cfg->on_summary, while workers work */
 } schedule;
 
 typedef struct {
@@ -113,10 +114,8 @@ static void settle(schedule *s, int c, bool logged)
     if (!logged && s->pool)
         for (int m = comp->start; m < comp->start + comp->n; m++)
             summary_log_add(&s->log, s->order[m], summary_text(&s->p->summaries[s->order[m]]), -1);
-    for (int m = comp->start; s->early && m < comp->start + comp->n; m++)
-        s->checks[s->nchecks++] = m;
     for (int m = comp->start; m < comp->start + comp->n; m++)
-        s->settled_defs[s->nsettled++] = s->order[m];
+        s->settled_pos[s->nsettled_pos++] = m;
     for (int i = 0; i < comp->ncallers; i++)
         if (--s->comps[comp->callers[i]].pending == 0)
             s->ready[s->nready++] = comp->callers[i];
@@ -182,8 +181,8 @@ static void summarize_here(schedule *s, int c)
  * otherwise wait for the end of the phase. */
 static void report_while_waiting(schedule *s)
 {
-    while (s->report_head < s->nsettled && !summary_pool_answered(s->pool))
-        program_report_summary(s->p, s->cfg, s->settled_defs[s->report_head++]);
+    while (s->report_head < s->nsettled_pos && !summary_pool_answered(s->pool))
+        program_report_summary(s->p, s->cfg, s->order[s->settled_pos[s->report_head++]]);
 }
 
 static void wait_for_worker(schedule *s)
@@ -252,8 +251,8 @@ static void feed_big(schedule *s)
  * done here). */
 static void dispatch_check(schedule *s, int w)
 {
-    while (s->check_head < s->nchecks) {
-        int pos = s->checks[s->check_head++];
+    while (s->check_head < s->nsettled_pos) {
+        int pos = s->settled_pos[s->check_head++];
         if (s->early->asked[pos])
             continue; /* checked as it was summarized */
         s->early->asked[pos] = true;
@@ -338,7 +337,7 @@ static void run(schedule *s, int norder)
             continue;
         }
         int w = summary_pool_idle(s->pool);
-        if (w >= 0 && s->early && s->check_head < s->nchecks)
+        if (w >= 0 && s->early && s->check_head < s->nsettled_pos)
             dispatch_check(s, w);
         else if (summary_pool_busy(s->pool) > 0)
             wait_for_worker(s);
@@ -351,8 +350,7 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
                        int norder, vc_early_checks *early)
 {
     schedule s = {.p = p, .cfg = cfg, .order = order, .scc_of = scc_of, .early = early};
-    s.checks = xmalloc((size_t)(norder ? norder : 1) * sizeof *s.checks);
-    s.settled_defs = xmalloc((size_t)(norder ? norder : 1) * sizeof *s.settled_defs);
+    s.settled_pos = xmalloc((size_t)(norder ? norder : 1) * sizeof *s.settled_pos);
     components_of(&s, scc_of, norder);
     s.ready = xmalloc((size_t)(s.ncomp ? s.ncomp : 1) * sizeof *s.ready);
     for (int c = 0; c < s.ncomp; c++)
@@ -373,7 +371,6 @@ void summarize_program(vc_program *p, const vc_config *cfg, const int *order, co
         free(s.comps[c].callers);
     free(s.comps);
     free(s.ready);
-    free(s.checks);
-    free(s.settled_defs);
+    free(s.settled_pos);
     summary_log_free(&s.log);
 }
